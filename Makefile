@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh machine with Python 3.11 and make:
+#   make book   set up .venv and build the HTML book into _build/html
+#   make test   set up .venv, build, and run every test
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: book test serve clean bench lock
+
+# The venv is rebuilt whenever the pinned versions or the package metadata change.
+$(STAMP): requirements/constraints.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[book,test]'
+	touch $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/python -m belarus_book.build .
+
+test: book
+	$(BIN)/python -m pytest
+
+serve: book
+	@echo "Preview at http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+bench: $(STAMP)
+	$(BIN)/python -m belarus_book.bench .
+
+clean:
+	rm -rf _build
+
+# Re-pin every package after a change to pyproject.toml's dependencies.
+lock:
+	rm -rf /tmp/belarus-book-lock
+	$(PYTHON) -m venv /tmp/belarus-book-lock
+	/tmp/belarus-book-lock/bin/python -m pip install --quiet '.[book,test]'
+	{ echo "# Exact versions of every package in the book's environment (Python 3.11)."; \
+	  echo "# Regenerate with \`make lock\` after changing pyproject.toml; commit the result."; \
+	  /tmp/belarus-book-lock/bin/python -m pip freeze --exclude-editable | grep -v '^belarus-book'; } > requirements/constraints.txt

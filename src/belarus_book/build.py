@@ -1,0 +1,59 @@
+"""Build the HTML book strictly, without ever destroying the last good site.
+
+    python -m belarus_book.build [BOOK_DIR]
+
+Jupyter Book builds into ``_build/staging``; only a build that passed (no warning, no
+failing cell, valid data) is copied over ``_build/html``. A failed build leaves the
+previous site exactly as it was and throws away the staging environment, so the next
+build reads every page again and repeats every warning instead of hiding it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+STRICT = ["-W", "-n", "--keep-going"]
+
+
+def build(book: Path) -> int:
+    build_dir = book / "_build"
+    staging = build_dir / "staging"
+    site = build_dir / "html"
+    command = [
+        str(Path(sys.executable).parent / "jupyter-book"), "build", str(book),
+        "--path-output", str(staging), "--builder", "html", *STRICT,
+    ]
+    result = subprocess.run(command, cwd=book)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"\nBUILD FAILED (exit {result.returncode}); see the messages above.\n"
+            f"The last good site in {site.relative_to(book)} was left as it was.",
+            file=sys.stderr,
+        )
+        return result.returncode or 1
+
+    # Copy first, then swap two renames: a reader (or `make serve`) never sees half a site.
+    fresh = build_dir / "html.new"
+    old = build_dir / "html.old"
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.copytree(staging / "_build" / "html", fresh)
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"\nBuilt {site.relative_to(book)}/index.html")
+    return 0
+
+
+def main() -> None:
+    book = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
+    sys.exit(build(book))
+
+
+if __name__ == "__main__":
+    main()

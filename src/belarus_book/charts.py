@@ -1,0 +1,143 @@
+"""The book's chart theme and the Altair renderer that draws charts offline.
+
+A chart's output carries three representations, and each builder takes the one it can use:
+
+- ``text/html``: a placeholder holding the Vega-Lite spec as inert JSON. The site-wide
+  script written by :mod:`belarus_book.sphinx_ext` finds every placeholder and draws it
+  as SVG with the Vega bundle the site serves itself, so no chart ever needs a CDN.
+- ``image/png``: a static picture made with vl-convert, for print, PDF and notebook
+  viewers without JavaScript. Making it also proves, at build time, that the spec is valid.
+- ``text/plain``: the chart's description, for anything else.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import html
+import json
+
+import altair as alt
+import vl_convert
+
+RENDERER = "belarus_book"
+THEME = "belarus_book"
+PLACEHOLDER_CLASS = "vega-chart"
+
+# Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
+# Yellow comes last because it is hard to see on the white chart card.
+PALETTE = [
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow
+]
+TEXT = "#1f2328"
+MUTED = "#57606a"
+STATIC_WIDTH = 640
+
+
+@alt.theme.register(THEME, enable=False)
+def book_theme() -> alt.theme.ThemeConfig:
+    """Quiet axes, left-aligned titles, a responsive width and the Okabe-Ito palette."""
+    return {
+        "width": "container",
+        "height": 300,
+        "background": "white",
+        "padding": 8,
+        "config": {
+            "font": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            "title": {
+                "anchor": "start",
+                "fontSize": 16,
+                "fontWeight": 600,
+                "color": TEXT,
+                "subtitleColor": MUTED,
+                "subtitleFontSize": 12,
+                "offset": 12,
+            },
+            "axis": {
+                "labelColor": TEXT,
+                "titleColor": TEXT,
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": 500,
+                "gridColor": "#e5e7eb",
+                "domainColor": MUTED,
+                "tickColor": MUTED,
+            },
+            "legend": {
+                "labelColor": TEXT,
+                "titleColor": TEXT,
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "direction": "vertical",
+                "labelLimit": 0,
+            },
+            "header": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 12},
+            "range": {"category": PALETTE},
+            "mark": {"color": PALETTE[0]},
+            "view": {"stroke": None},
+            "text": {"color": TEXT},
+        },
+    }
+
+
+def _script_safe_json(spec: dict) -> str:
+    # The spec sits inside <script type="application/json">: a "</" in data (for example
+    # "</script>") would end that element early, so it is escaped. JSON.parse reads "<\/"
+    # back as "</", so the chart shows the text exactly as it stands in the data.
+    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def static_spec(spec: dict) -> dict:
+    """The spec with a fixed width, because an image has no container to fill."""
+    fixed = copy.deepcopy(spec)
+    if fixed.get("width") == "container":
+        fixed["width"] = STATIC_WIDTH
+    for part in ("vconcat", "hconcat", "concat", "layer"):
+        for sub in fixed.get(part, []):
+            if sub.get("width") == "container":
+                sub["width"] = STATIC_WIDTH
+    return fixed
+
+
+def description_of(spec: dict) -> str:
+    """The chart's description, which Vega turns into the SVG's accessible label."""
+    return spec.get("description") or ""
+
+
+def render(spec: dict, **_options) -> dict:
+    """Altair renderer: the mime bundle described in the module docstring."""
+    description = description_of(spec)
+    if not description:
+        raise ValueError(
+            "every chart needs a description: add .properties(description=...) saying in "
+            "words what the chart shows (it becomes the chart's accessible label)"
+        )
+    placeholder = (
+        f'<div class="{PLACEHOLDER_CLASS}">'
+        f'<script type="application/json">{_script_safe_json(spec)}</script>'
+        f'<p class="vega-chart-fallback">{html.escape(description)}</p>'
+        "</div>"
+    )
+    png = vl_convert.vegalite_to_png(static_spec(spec), ppi=144)
+    return {
+        "text/html": placeholder,
+        "image/png": base64.b64encode(png).decode("ascii"),
+        "text/plain": f"Chart: {description}",
+    }
+
+
+def enable() -> None:
+    """Switch on the book's renderer and theme (importing the package does this)."""
+    if RENDERER not in alt.renderers.names():
+        alt.renderers.register(RENDERER, render)
+    alt.renderers.enable(RENDERER)
+    alt.theme.enable(THEME)

@@ -1,0 +1,74 @@
+"""Serving the built site and driving Debian's Chromium, shared by the tests and `make bench`.
+
+Chromium comes from Debian (`apt-get install chromium`), never from `playwright install`,
+which would download a browser build this machine cannot fetch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+# Flags measured to run headless as root on these machines without the browser trying
+# to reach Google's services (which the closed network refuses, noisily).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch(playwright):
+    """Debian's Chromium, headless, with a fresh profile (Playwright makes a new one)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def wait_for_charts(page, timeout_ms: int = 20_000) -> int:
+    """Wait until every chart on the page is drawn; return how many there are."""
+    count = page.locator(".vega-chart").count()
+    if count:
+        page.wait_for_function(
+            "() => document.documentElement.dataset.chartsDrawn !== undefined",
+            timeout=timeout_ms,
+        )
+    return count
+
+
+def html_pages(site: Path) -> list[Path]:
+    """The book's own pages (Sphinx's generated index and search pages excluded)."""
+    skip = {"genindex.html", "search.html"}
+    return sorted(p for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts)

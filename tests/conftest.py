@@ -1,0 +1,53 @@
+"""Shared fixtures: the built site, a local server for it, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from belarus_book import testing
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+SHARED = ROOT.parent / "shared"
+IN_CI = bool(os.environ.get("CI"))
+
+# Console messages the stock Jupyter Book theme prints on every page, none of them ours:
+# sphinx-thebe defines THEBE_JS_URL in two scripts, and pydata-sphinx-theme warns about the
+# theme mode before its own script has set it.
+THEME_CONSOLE_NOISE = (
+    "Identifier 'THEBE_JS_URL' has already been declared",
+    "Got invalid theme mode",
+)
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (SITE / "index.html").exists():
+        pytest.fail("no built site in _build/html: run `make test` (it builds first) or `make book`")
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    with testing.serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not testing.chromium_available():
+        if IN_CI:
+            pytest.fail(f"Chromium missing at {testing.CHROMIUM}: .ci/run installs it with apt-get")
+        pytest.skip(
+            "browser tests need Debian's Chromium: `sudo apt-get install chromium` "
+            "(never `playwright install`)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = testing.launch(playwright)
+        yield browser
+        browser.close()
