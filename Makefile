@@ -26,7 +26,7 @@ serve: book
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 bench: $(STAMP)
-	$(BIN)/python -m belarus_book.bench .
+	$(BIN)/python tools/bench.py .
 
 clean:
 	rm -rf _build

@@ -94,6 +94,22 @@ def _check_data_and_key_cache(app: Sphinx, config) -> None:
                 shutil.rmtree(stale, ignore_errors=True)
 
 
+def _bundle(cache_dir: Path) -> Path:
+    """The site's Vega bundle, made once per vl-convert version and loader text."""
+    text_key = hashlib.sha256(_CHART_LOADER.encode()).hexdigest()[:8]
+    path = cache_dir / f".vega-bundle-{vl_convert.__version__}-{text_key}.js"
+    if not path.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        # The bundle declares top-level names (for example `_`) that would collide with
+        # Sphinx's own scripts; the function scope keeps them local. It still sets
+        # window.vegaEmbed, which the loader uses.
+        path.write_text(
+            "(function () {\n" + vl_convert.javascript_bundle() + "\n" + _CHART_LOADER + "})();\n",
+            encoding="utf-8",
+        )
+    return path
+
+
 def _add_bundle_to_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if f'class="{charts.PLACEHOLDER_CLASS}"' in context.get("body", ""):
         # Sphinx resets the script list after each page, so this adds it to this page only.
@@ -106,13 +122,7 @@ def _write_site_files(app: Sphinx, exception) -> None:
     outdir = Path(app.outdir)
     bundle = outdir / "_static" / BUNDLE_PATH
     bundle.parent.mkdir(parents=True, exist_ok=True)
-    # The bundle declares top-level names (for example `_`) that would collide with
-    # Sphinx's own scripts; the function scope keeps them local. It still sets
-    # window.vegaEmbed, which the loader uses.
-    bundle.write_text(
-        "(function () {\n" + vl_convert.javascript_bundle() + "\n" + _CHART_LOADER + "})();\n",
-        encoding="utf-8",
-    )
+    shutil.copyfile(_bundle(Path(app.srcdir) / "_build"), bundle)
     published = outdir / "data"
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(find_data_dir(Path(app.srcdir)), published)

@@ -1,0 +1,112 @@
+"""The build on a copy of the book: no stale pages, loud failures, and a site that survives them.
+
+These run real builds (about half a minute each, cold) in a temporary copy, so the
+project's own _build is never touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", ".git", "dist", "node_modules", ".pytest_cache")
+
+
+def run_build(book: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "belarus_book.build", str(book)],
+        capture_output=True, text=True, cwd=book, timeout=600,
+    )
+
+
+def site_digest(book: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((book / "_build" / "html").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(book).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def edit_csv_cell(path: Path, key_column: str, key: str, column: str, value: str) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, rows = reader.fieldnames, list(reader)
+    matches = [r for r in rows if r[key_column] == key]
+    assert matches, f"no row {key_column}={key!r} in {path.name}"
+    matches[0][column] = value
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> Path:
+    """A copy of the book, built once."""
+    book = tmp_path_factory.mktemp("build") / "book"
+    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book
+
+
+# A number the military chapter prints from data/figures.csv: changing it in the table
+# must change the page even though no code cell changed (jupyter-cache alone would not).
+PROBE = {"table": "figures.csv", "key_column": "figure_id", "key": "fig-army-lukashenko",
+         "column": "value_low", "page": "chapters/military-capacity.html"}
+
+
+def test_changed_data_value_reaches_the_page(book):
+    page = book / "_build" / "html" / PROBE["page"]
+    assert "35,000" in page.read_text(encoding="utf-8")
+    edit_csv_cell(book / "data" / PROBE["table"], PROBE["key_column"], PROBE["key"], PROBE["column"], "35123")
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    html = page.read_text(encoding="utf-8")
+    assert "35,123" in html and "35,000" not in html
+
+
+def test_failing_cell_fails_the_build_and_keeps_the_last_site(book):
+    before = site_digest(book)
+    chapter = book / "chapters" / "dependence.md"
+    original = chapter.read_text(encoding="utf-8")
+    chapter.write_text(
+        original + '\n```{code-cell} ipython3\nraise RuntimeError("deliberately broken cell")\n```\n',
+        encoding="utf-8",
+    )
+    try:
+        result = run_build(book)
+    finally:
+        chapter.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "chapters/dependence" in output
+    assert "deliberately broken cell" in output
+    assert "last good site" in output
+    assert site_digest(book) == before, "a failed build changed _build/html"
+
+
+def test_invalid_data_stops_the_build_before_any_chapter_runs(book):
+    before = site_digest(book)
+    sources = book / "data" / "figures.csv"
+    original = sources.read_text(encoding="utf-8")
+    edit_csv_cell(sources, "figure_id", "fig-army-lukashenko", "source_id", "art-999")
+    try:
+        result = run_build(book)
+    finally:
+        sources.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "data/figures.csv" in output and '"source_id"' in output and "art-999" in output
+    assert "Executing" not in output, "a chapter ran although the data was invalid"
+    assert site_digest(book) == before

@@ -1,0 +1,98 @@
+"""`make bench`: the book's speed and size, measured in one run and printed as a table.
+
+Targets (issue 2): cold build <= 30 s and warm rebuild <= 3 s on a 2-core machine (venv
+ready), every chapter page <= 100 KB of HTML, no Vega code on pages without charts.
+Measures a copy of the book in a temporary folder, so the real _build is left alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from belarus_book import testing
+from belarus_book.build import build
+from belarus_book.sphinx_ext import BUNDLE_PATH
+
+COLD_TARGET_S = 30
+WARM_TARGET_S = 3
+PAGE_TARGET_KB = 100
+COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", ".git", "dist", "node_modules", ".pytest_cache")
+
+
+def timed_build(book: Path) -> float:
+    start = time.perf_counter()
+    if build(book) != 0:
+        sys.exit("bench: the build failed; fix it before measuring")
+    return time.perf_counter() - start
+
+
+def chart_times(site: Path, pages: list[Path]) -> dict[str, tuple[int, float | None]]:
+    """Per page: number of charts and milliseconds until all are drawn in Chromium."""
+    if not testing.chromium_available():
+        return {}
+    from playwright.sync_api import sync_playwright
+
+    result = {}
+    with testing.serve(site) as url, sync_playwright() as playwright:
+        browser = testing.launch(playwright)
+        for page_path in pages:
+            page = browser.new_page()
+            page.goto(url + page_path.relative_to(site).as_posix(), wait_until="load")
+            charts = testing.wait_for_charts(page)
+            drawn = page.evaluate("() => window.bookChartsDrawnAt ?? null") if charts else None
+            result[page_path.relative_to(site).as_posix()] = (charts, drawn)
+            page.close()
+        browser.close()
+    return result
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER TARGET"
+
+
+def main() -> None:
+    source = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
+    with tempfile.TemporaryDirectory(prefix="book-bench-") as tmp:
+        book = Path(tmp) / "book"
+        shutil.copytree(source, book, ignore=COPY_IGNORE)
+        cold = timed_build(book)
+        warm = timed_build(book)
+        site = book / "_build" / "html"
+        pages = testing.html_pages(site)
+        bundle = site / "_static" / BUNDLE_PATH
+        times = chart_times(site, pages)
+
+        rows = [
+            ("cold build (no _build, venv ready)", f"{cold:.1f} s", f"<= {COLD_TARGET_S} s", verdict(cold <= COLD_TARGET_S)),
+            ("warm rebuild, no change", f"{warm:.1f} s", f"<= {WARM_TARGET_S} s", verdict(warm <= WARM_TARGET_S)),
+            ("Vega bundle (one file for the site)", f"{bundle.stat().st_size / 1024:.0f} KB", "", ""),
+        ]
+        for page in pages:
+            name = page.relative_to(site).as_posix()
+            size_kb = page.stat().st_size / 1024
+            loads_vega = BUNDLE_PATH in page.read_text(encoding="utf-8")
+            charts, drawn = times.get(name, (None, None))
+            drawn_text = f", charts drawn at {drawn:.0f} ms" if drawn is not None else ""
+            ok = size_kb <= PAGE_TARGET_KB and (loads_vega == bool(charts) or charts is None)
+            rows.append((
+                f"page {name} ({charts if charts is not None else '?'} charts{drawn_text})",
+                f"{size_kb:.0f} KB",
+                f"<= {PAGE_TARGET_KB} KB" + ("" if charts else ", no Vega"),
+                verdict(ok),
+            ))
+        if not times:
+            rows.append(("chart drawing times", "skipped", "needs Debian's chromium", ""))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'measure'.ljust(width)} | value    | target            | verdict")
+    print(f"{'-' * width}-|----------|-------------------|--------")
+    for what, value, target, ok in rows:
+        print(f"{what.ljust(width)} | {value.ljust(8)} | {target.ljust(17)} | {ok}")
+
+
+if __name__ == "__main__":
+    main()
