@@ -38,6 +38,10 @@ _BOOL = {"true": True, "false": False}
 # (low, high) column pairs that must be ordered when both are filled.
 _RANGES = [("value_low", "value_high"), ("share_low", "share_high"),
            ("date", "date_end"), ("fieldwork_start", "fieldwork_end")]
+# Coarse dates are stored as the first day of their period, so sorting and
+# plotting work; a "month" date on the 17th would hide a data-entry slip.
+_PRECISION = [("date", "date_precision"), ("as_of", "as_of_precision")]
+_PERIOD_START = {"month": ("-01", "the 1st of the month"), "year": ("-01-01", "1 January")}
 # How a foreign-key target is named in messages ("unknown source 'x'").
 _FK_NOUN = {"sources": "source", "people": "person"}
 
@@ -210,6 +214,10 @@ def _validate(data_dir: Path, pkg: dict, name: str):
                         problems.append(f'{where} "{lo}": {lo} {a} > {hi} {b}')
                 except ValueError:
                     pass  # already reported as a type error
+        for dcol, pcol in _PRECISION:
+            d, p = r.get(dcol, ""), r.get(pcol, "")
+            if d and p in _PERIOD_START and _DATE.fullmatch(d) and not d.endswith(_PERIOD_START[p][0]):
+                problems.append(f'{where} "{dcol}": {d} has {pcol} {p!r} but is not {_PERIOD_START[p][1]}')
 
     # primary key: unique and present
     pk = schema.get("primaryKey")

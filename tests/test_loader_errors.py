@@ -1,0 +1,176 @@
+"""The loader rejects broken data with messages naming file, row, column and rule.
+
+Each test copies data/ to a temporary folder, breaks one thing and checks the
+message. Row numbers are CSV line numbers (header = line 1).
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from belarus_book.data import DataError, find_data_dir, load, resource_names, validate_package
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture()
+def data_copy(tmp_path) -> Path:
+    d = tmp_path / "data"
+    shutil.copytree(DATA, d)
+    return d
+
+
+def read(d: Path, name: str):
+    with open(d / f"{name}.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return reader.fieldnames, list(reader)
+
+
+def write(d: Path, name: str, header, rows):
+    with open(d / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def corrupt(d: Path, name: str, index: int, column: str, value: str):
+    """Set one cell; returns the CSV line number of that row (header = 1)."""
+    header, rows = read(d, name)
+    rows[index][column] = value
+    write(d, name, header, rows)
+    return index + 2
+
+
+def error_of(d: Path, name: str) -> str:
+    with pytest.raises(DataError) as exc:
+        load(name, data_dir=d)
+    return str(exc.value)
+
+
+def test_missing_required_column(data_copy):
+    header, rows = read(data_copy, "figures")
+    header.remove("excerpt")
+    for r in rows:
+        del r["excerpt"]
+    write(data_copy, "figures", header, rows)
+    assert 'data/figures.csv: missing required column "excerpt"' in error_of(data_copy, "figures")
+
+
+def test_unknown_source(data_copy):
+    line = corrupt(data_copy, "figures", 12, "source_id", "art-999")
+    msg = error_of(data_copy, "figures")
+    assert f"data/figures.csv, row {line}, column \"source_id\": unknown source 'art-999' (not in data/sources.csv)" in msg
+
+
+def test_unknown_person(data_copy):
+    line = corrupt(data_copy, "quotes", 0, "person_id", "p-nobody")
+    assert f"data/quotes.csv, row {line}, column \"person_id\": unknown person 'p-nobody' (not in data/people.csv)" in error_of(data_copy, "quotes")
+
+
+def test_malformed_date(data_copy):
+    line = corrupt(data_copy, "events", 3, "date", "2022-13-45")
+    assert f"data/events.csv, row {line}, column \"date\": '2022-13-45' is not a valid date (YYYY-MM-DD)" in error_of(data_copy, "events")
+
+
+def test_non_numeric_value(data_copy):
+    line = corrupt(data_copy, "figures", 5, "value", "abc")
+    assert f"data/figures.csv, row {line}, column \"value\": 'abc' is not a number" in error_of(data_copy, "figures")
+
+
+def test_non_integer(data_copy):
+    line = corrupt(data_copy, "political_prisoners", 0, "count", "12.5")
+    assert f"data/political_prisoners.csv, row {line}, column \"count\": '12.5' is not an integer" in error_of(data_copy, "political_prisoners")
+
+
+def test_duplicate_key(data_copy):
+    header, rows = read(data_copy, "figures")
+    first = rows[1]["figure_id"]
+    line = corrupt(data_copy, "figures", 6, "figure_id", first)
+    msg = error_of(data_copy, "figures")
+    assert f"data/figures.csv, row {line}, column \"figure_id\": duplicate primary key '{first}' (first at row 3)" in msg
+
+
+def test_empty_excerpt(data_copy):
+    line = corrupt(data_copy, "support", 2, "excerpt", "  ")
+    assert f'data/support.csv, row {line}, column "excerpt": empty excerpt (every row must cite its evidence)' in error_of(data_copy, "support")
+
+
+def test_empty_required_value(data_copy):
+    line = corrupt(data_copy, "events", 0, "title_en", "")
+    assert f'data/events.csv, row {line}, column "title_en": empty value in required column' in error_of(data_copy, "events")
+
+
+def test_low_greater_than_high(data_copy):
+    header, rows = read(data_copy, "figures")
+    i = next(i for i, r in enumerate(rows) if r["value_low"])
+    corrupt(data_copy, "figures", i, "value_low", "50")
+    line = corrupt(data_copy, "figures", i, "value_high", "40")
+    assert f'data/figures.csv, row {line}, column "value_low": value_low 50 > value_high 40' in error_of(data_copy, "figures")
+
+
+def test_enum_violation(data_copy):
+    line = corrupt(data_copy, "support", 0, "status", "maybe")
+    msg = error_of(data_copy, "support")
+    assert f"data/support.csv, row {line}, column \"status\": 'maybe' is not one of: provided, withheld" in msg
+
+
+def test_coarse_date_must_start_its_period(data_copy):
+    header, rows = read(data_copy, "events")
+    i = next(i for i, r in enumerate(rows) if r["date_precision"] == "month")
+    line = corrupt(data_copy, "events", i, "date", rows[i]["date"][:8] + "17")
+    assert f'data/events.csv, row {line}, column "date": {rows[i]["date"][:8]}17 has date_precision \'month\' but is not the 1st of the month' in error_of(data_copy, "events")
+
+
+def test_all_problems_are_reported_together(data_copy):
+    corrupt(data_copy, "figures", 0, "value", "abc")
+    corrupt(data_copy, "support", 0, "status", "maybe")
+    with pytest.raises(DataError) as exc:
+        validate_package(data_copy)
+    assert len(exc.value.problems) == 2
+    assert "figures.csv" in str(exc.value) and "support.csv" in str(exc.value)
+
+
+def test_unlisted_csv_is_reported(data_copy):
+    (data_copy / "stray.csv").write_text("a\n1\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/stray.csv: CSV not listed in datapackage.json"):
+        validate_package(data_copy)
+
+
+def test_find_data_dir(tmp_path, monkeypatch, data_copy):
+    monkeypatch.delenv("BELARUS_BOOK_DATA", raising=False)
+    sub = data_copy.parent / "chapters"
+    sub.mkdir()
+    assert find_data_dir(sub) == data_copy  # walks up from chapters/ to ../data
+    monkeypatch.setenv("BELARUS_BOOK_DATA", str(data_copy))
+    assert find_data_dir("/") == data_copy
+    monkeypatch.setenv("BELARUS_BOOK_DATA", str(tmp_path / "nowhere"))
+    with pytest.raises(FileNotFoundError, match="BELARUS_BOOK_DATA"):
+        find_data_dir()
+
+
+EXPECTED = {"date": "datetime64", "integer": "Int64", "number": "float64", "boolean": "boolean"}
+
+
+@pytest.mark.parametrize("name", resource_names(DATA))
+def test_load_returns_schema_dtypes(name):
+    import json
+    res = next(r for r in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"] if r["name"] == name)
+    df = load(name, data_dir=DATA)
+    assert list(df.columns) == [f["name"] for f in res["schema"]["fields"]]
+    assert len(df) > 0
+    for f in res["schema"]["fields"]:
+        dtype, t = df[f["name"]].dtype, f.get("type", "string")
+        if t == "date":
+            assert pd.api.types.is_datetime64_any_dtype(dtype), (f["name"], dtype)
+        elif t == "integer":
+            assert str(dtype) == "Int64", (f["name"], dtype)
+        elif t == "number":
+            assert pd.api.types.is_float_dtype(dtype), (f["name"], dtype)
+        elif t == "boolean":
+            assert str(dtype) == "boolean", (f["name"], dtype)
+        else:
+            assert pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype), (f["name"], dtype)
