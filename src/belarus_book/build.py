@@ -15,13 +15,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .data import DataError, find_data_dir, validate_package
+
 STRICT = ["-W", "-n", "--keep-going"]
+
+
+def _kept(site: Path, book: Path) -> str:
+    return f"The last good site in {site.relative_to(book)} was left as it was."
 
 
 def build(book: Path) -> int:
     build_dir = book / "_build"
     staging = build_dir / "staging"
     site = build_dir / "html"
+    # Checked here as well as in the Sphinx extension, to report bad data in one clean
+    # message (file, row, column, rule) rather than at the end of a Sphinx traceback.
+    try:
+        validate_package(find_data_dir(book))
+    except DataError as error:
+        print(f"\nBUILD STOPPED: invalid data, no chapter was run.\n{error}\n{_kept(site, book)}",
+              file=sys.stderr)
+        return 1
     command = [
         str(Path(sys.executable).parent / "jupyter-book"), "build", str(book),
         "--path-output", str(staging), "--builder", "html", *STRICT,
@@ -30,8 +44,7 @@ def build(book: Path) -> int:
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(
-            f"\nBUILD FAILED (exit {result.returncode}); see the messages above.\n"
-            f"The last good site in {site.relative_to(book)} was left as it was.",
+            f"\nBUILD FAILED (exit {result.returncode}); see the messages above.\n{_kept(site, book)}",
             file=sys.stderr,
         )
         return result.returncode or 1
