@@ -291,6 +291,10 @@ def validate_package(data_dir=None) -> None:
     pkg = read_package(d)
     problems = []
     for res in pkg["resources"]:
+        if "schema" not in res:  # a non-tabular file (the base map): nothing to type-check
+            if not (d / res["path"]).is_file():
+                problems.append(f"{d.name}/{res['path']}: file not found (listed in {PACKAGE_FILE})")
+            continue
         problems += _validate(d, pkg, res["name"])[1]
     listed = {res["path"] for res in pkg["resources"]}
     for p in sorted(d.glob("*.csv")):
