@@ -7,11 +7,16 @@
 - Writes one Vega bundle for the whole site from the pinned vl-convert, scoped in a function
   so it cannot clash with the theme's scripts, and adds it only to pages that draw a chart.
 - Publishes ``data/`` at ``<site>/data/`` so every page can offer its tables for download.
+- Publishes each chapter's executed notebook at ``<site>/_downloads/notebooks/`` and puts a
+  "Download this chapter" box on every chapter page (notebook, the CSVs it loads, the data
+  package descriptor), so a class can take one chapter away and run it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -21,13 +26,20 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from . import charts
-from .data import DataError, find_data_dir, validate_package
+from .data import DataError, find_data_dir, resource_names, validate_package
 
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Relative to the site's _static/ folder, as Sphinx's add_js_file expects.
 BUNDLE_PATH = "_vega/vega-charts.js"
+# Pages under this folder are chapters: they get the download box and their notebook.
+CHAPTER_PREFIX = "chapters/"
+# Where chapter notebooks are published, relative to the site root.
+NOTEBOOK_DIR = "_downloads/notebooks"
+# Tables a chapter uses: found from its own loading calls, so the box cannot drift from
+# the code (``bb.load("figures")``, also ``bd.load`` or ``belarus_book.load``).
+_LOAD_CALL = re.compile(r"""\b(?:bb|bd|belarus_book(?:\.data)?)\.load\(\s*["']([A-Za-z0-9_-]+)["']""")
 
 # Runs inside the same function scope as the bundle. Draws every chart placeholder
 # as SVG (so the spec's description becomes the SVG's aria-label) and records when the
@@ -116,6 +128,63 @@ def _add_bundle_to_chart_pages(app: Sphinx, pagename, templatename, context, doc
         app.add_js_file(BUNDLE_PATH, defer="defer")
 
 
+def tables_used(source: str, known: list[str]) -> list[str]:
+    """The data tables a page's source loads, in order of first use, known tables only."""
+    found = dict.fromkeys(m.group(1) for m in _LOAD_CALL.finditer(source))
+    return [name for name in found if name in known]
+
+
+def _download_box(pagename: str, tables: list[str], pathto) -> str:
+    """The HTML of a chapter's download box; links are relative, so they work from file://."""
+    def link(target: str, label: str) -> str:
+        href = html.escape(pathto(target, 1), quote=True)
+        return f'<li><a class="reference download" href="{href}" download>{html.escape(label)}</a></li>'
+
+    notebook = f"{NOTEBOOK_DIR}/{pagename}.ipynb"
+    items = [link(notebook, f"{pagename.rsplit('/', 1)[-1]}.ipynb (this chapter as a notebook)")]
+    items += [link(f"data/{name}.csv", f"{name}.csv") for name in tables]
+    items.append(link("data/datapackage.json", "datapackage.json (what every column means)"))
+    return (
+        '<div class="admonition note bb-downloads" id="download-this-chapter">'
+        '<p class="admonition-title">Download this chapter</p>'
+        "<p>Run it yourself: the notebook and the tables it reads. With the book's package "
+        "installed it runs on its own; its charts appear after you run it.</p>"
+        f'<ul>{"".join(items)}</ul></div>'
+    )
+
+
+def _add_download_box(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if not pagename.startswith(CHAPTER_PREFIX) or "body" not in context:
+        return
+    source = Path(app.env.doc2path(pagename))
+    known = resource_names(find_data_dir(Path(app.srcdir)))
+    box = _download_box(pagename, tables_used(source.read_text(encoding="utf-8"), known),
+                        context["pathto"])
+    body = context["body"]
+    # Right under the chapter title, where a reader looks first; at the top if none.
+    end_of_title = body.find("</h1>")
+    cut = end_of_title + len("</h1>") if end_of_title >= 0 else 0
+    context["body"] = body[:cut] + box + body[cut:]
+
+
+def _publish_notebooks(app: Sphinx, outdir: Path) -> None:
+    """Copy the notebooks myst-nb executed for chapter pages into the site."""
+    executed = Path(app.outdir).parent / "jupyter_execute"
+    target_root = outdir / NOTEBOOK_DIR
+    shutil.rmtree(target_root, ignore_errors=True)
+    for docname in sorted(app.env.found_docs):
+        if not docname.startswith(CHAPTER_PREFIX):
+            continue
+        notebook = executed / f"{docname}.ipynb"
+        if not notebook.is_file():
+            # A chapter page that is not a notebook would offer a dead link: say so loudly.
+            logger.warning("no executed notebook for %s at %s", docname, notebook)
+            continue
+        target = target_root / f"{docname}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(notebook, target)
+
+
 def _write_site_files(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -126,10 +195,12 @@ def _write_site_files(app: Sphinx, exception) -> None:
     published = outdir / "data"
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(find_data_dir(Path(app.srcdir)), published)
+    _publish_notebooks(app, outdir)
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_data_and_key_cache)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
+    app.connect("html-page-context", _add_download_box)
     app.connect("build-finished", _write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
