@@ -55,3 +55,12 @@ def test_static_image_gets_a_fixed_width():
     spec = small_chart().to_dict()
     assert spec["width"] == "container"
     assert charts.static_spec(spec)["width"] == charts.STATIC_WIDTH
+
+
+def test_missing_values_become_null_so_the_browser_can_parse_the_spec():
+    frame = pd.DataFrame({"x": ["a", "b"], "y": [1.0, float("nan")]})
+    chart = alt.Chart(frame).mark_bar().encode(x="x", y="y").properties(description="A bar chart with a missing value")
+    html_out = charts.render(chart.to_dict())["text/html"]
+    spec_text = re.search(r'<script type="application/json">(.*?)</script>', html_out, re.S).group(1)
+    assert "NaN" not in spec_text
+    json.loads(spec_text)  # strict JSON, as the browser's JSON.parse

@@ -16,6 +16,7 @@ import base64
 import copy
 import html
 import json
+import math
 
 import altair as alt
 import vl_convert
@@ -88,11 +89,25 @@ def book_theme() -> alt.theme.ThemeConfig:
     }
 
 
+def _json_safe(value):
+    """``value`` with every NaN or infinite float replaced by None (JSON null)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item) for item in value]
+    return value
+
+
 def _script_safe_json(spec: dict) -> str:
     # The spec sits inside <script type="application/json">: a "</" in data (for example
     # "</script>") would end that element early, so it is escaped. JSON.parse reads "<\/"
     # back as "</", so the chart shows the text exactly as it stands in the data.
-    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # Missing values (pandas NaN) become null: NaN is not JSON, and JSON.parse would refuse
+    # the whole spec, leaving the chart undrawn.
+    text = json.dumps(_json_safe(spec), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"), allow_nan=False)
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
