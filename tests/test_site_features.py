@@ -1,0 +1,62 @@
+"""Site-wide features: favicon, logo, social preview tags, base URL setting, offline search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import ROOT
+
+PAGES = ["index.html", "appendix/glossary.html", "appendix/sources-method.html",
+         "appendix/teaching.html"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_icons_and_social_preview(site, page):
+    text = (site / page).read_text(encoding="utf-8")
+    for prop in ("og:title", "og:description", "og:image", "og:type"):
+        match = re.search(rf'<meta property="{prop}" content="([^"]+)"', text)
+        assert match and match.group(1).strip(), f"{page}: no {prop}"
+    assert '<meta name="twitter:card" content="summary_large_image"' in text
+    assert re.search(r'<link rel="icon" href="[^"]*favicon\.svg"', text), f"{page}: no SVG favicon"
+    assert re.search(r'<link rel="icon" type="image/png"[^>]*favicon\.png"', text)
+    assert "logo.svg" in text, f"{page}: no logo"
+
+
+def test_marks_and_their_png_fallbacks_are_published(site):
+    for name in ("logo", "favicon", "social-card"):
+        assert (site / "_static" / f"{name}.svg").is_file()
+        png = (site / "_static" / f"{name}.png").read_bytes()
+        assert png.startswith(b"\x89PNG"), f"{name}.png is not a PNG"
+
+
+def test_base_url_setting_is_there_to_fill_in():
+    config = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s+baseurl:", config, re.M), "html.baseurl missing from _config.yml"
+
+
+@pytest.mark.browser
+def test_search_works_offline(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    outside = []
+
+    def route(r):
+        if r.request.url.startswith(site_url):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    try:
+        page.goto(site_url + "search.html?q=Lukashenko", wait_until="load")
+        results = page.locator("#search-results ul.search li")
+        results.first.wait_for(timeout=20_000)
+        assert results.count() > 0
+        links = [a.get_attribute("href") for a in results.locator("a").all()]
+        assert any("index.html" in h or "chapters/" in h for h in links if h), links
+        assert outside == [], f"search reached outside the site: {outside}"
+    finally:
+        context.close()
