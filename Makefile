@@ -6,6 +6,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Pinned tools of the quality gates (axe-core, the Nu Html Checker): package-lock.json.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: book test serve clean bench lock
 
@@ -18,7 +20,13 @@ $(STAMP): requirements/constraints.txt pyproject.toml
 book: $(STAMP)
 	$(BIN)/python -m belarus_book.build .
 
-test: book
+# --ignore-scripts: vnu-jar ships its jar; its install script would download a Java runtime
+# (the tests use the system's java instead).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+test: book $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: book
