@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Pinned tools of the quality gates (axe-core, the Nu Html Checker): package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: book test serve clean bench lock
+.PHONY: book test serve clean bench lock pdf dist
 
 # The venv is rebuilt whenever the pinned versions or the package metadata change.
 $(STAMP): requirements/constraints.txt pyproject.toml
@@ -26,7 +26,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-test: book $(NODE_STAMP)
+# Print edition: one PDF per chapter and the whole book, into _build/pdf (and _build/html/_pdf).
+pdf: book
+	$(BIN)/python -m belarus_book.pdf .
+
+test: pdf $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: book

@@ -9,12 +9,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# BELARUS_BOOK_CHROMIUM names another build (for example a CI runner's chromium-browser).
+CHROMIUM = os.environ.get("BELARUS_BOOK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 # Flags measured to run headless as root on these machines without the browser trying
 # to reach Google's services (which the closed network refuses, noisily).

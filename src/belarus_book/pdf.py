@@ -1,0 +1,148 @@
+"""Print edition: one PDF per chapter and one of the whole book, from the built HTML.
+
+    python -m belarus_book.pdf [BOOK_DIR]      (what `make pdf` runs, after `make book`)
+
+Each page of the built site is opened in Debian's Chromium (the same browser and flags as
+the tests), its charts are drawn, and Chromium prints it with the print style sheet
+(``_static/print.css``): A4, page numbers and the page title in the footer. The whole book
+is the pages in table-of-contents order, merged with pypdf, with one bookmark per page.
+Writes ``_build/pdf/`` and copies the PDFs into ``_build/html/_pdf/`` so chapter pages can
+link them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pypdf import PdfReader, PdfWriter
+
+from . import testing
+from .publish import PDF_DIR, pdf_name
+
+BOOK_PDF = "belarus-book.pdf"
+CHAPTER_PREFIX = "chapters/"
+# A4 at 96 CSS px per inch is 794 px wide; the charts are drawn at about the printed width.
+VIEWPORT = {"width": 900, "height": 1200}
+FOOTER = (
+    '<div style="font-size:8px;width:100%;margin:0 14mm;display:flex;'
+    'justify-content:space-between;color:#444;font-family:sans-serif">'
+    '<span class="title"></span>'
+    '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span>'
+    "</div>"
+)
+MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
+
+
+@dataclass
+class Printed:
+    docname: str
+    title: str
+    path: Path
+    pages: int
+    charts: int
+
+
+def toc_docnames(book: Path) -> list[str]:
+    """Every page of ``_toc.yml`` in reading order (root first)."""
+    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                names.append(re.sub(r"\.(md|ipynb)$", "", entry["file"]))
+            walk(entry.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return names
+
+
+def print_page(browser, url: str, target: Path) -> tuple[str, int]:
+    """Print one page to ``target``; return its title and how many charts it drew."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        charts = testing.wait_for_charts(page)
+        failed = page.locator('.vega-chart:not([data-rendered="true"])').count()
+        if failed:
+            raise RuntimeError(f"{failed} of {charts} charts were not drawn on {url}")
+        page.emulate_media(media="print")
+        title = page.title()
+        page.pdf(path=str(target), format="A4", margin=MARGIN, print_background=True,
+                 display_header_footer=True, header_template="<span></span>",
+                 footer_template=FOOTER)
+        return title, charts
+    finally:
+        context.close()
+
+
+def make_pdfs(book: Path) -> list[Printed]:
+    site = book / "_build" / "html"
+    out = book / "_build" / "pdf"
+    if not (site / "index.html").exists():
+        raise SystemExit("no built site in _build/html: run `make book` first")
+    docnames = [d for d in toc_docnames(book) if (site / f"{d}.html").exists()]
+    from playwright.sync_api import sync_playwright
+
+    printed: list[Printed] = []
+    with tempfile.TemporaryDirectory() as tmp, testing.serve(site) as base, \
+            sync_playwright() as playwright:
+        browser = testing.launch(playwright)
+        try:
+            for docname in docnames:
+                target = Path(tmp) / f"{docname.replace('/', '__')}.pdf"
+                title, charts = print_page(browser, base + f"{docname}.html", target)
+                printed.append(Printed(docname, title, target, len(PdfReader(target).pages), charts))
+        finally:
+            browser.close()
+
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        for item in printed:
+            if item.docname.startswith(CHAPTER_PREFIX):
+                shutil.copyfile(item.path, out / pdf_name(item.docname))
+        writer = PdfWriter()
+        for item in printed:
+            start = len(writer.pages)
+            writer.append(str(item.path))
+            writer.add_outline_item(title=item.title.split(" — ")[0], page_number=start)
+        writer.add_metadata({"/Title": printed[0].title.split(" — ")[-1] if printed else "Book"})
+        with open(out / BOOK_PDF, "wb") as handle:
+            writer.write(handle)
+        for item in printed:
+            item.path = out / (pdf_name(item.docname) if item.docname.startswith(CHAPTER_PREFIX)
+                               else BOOK_PDF)
+
+    published = site / PDF_DIR
+    shutil.rmtree(published, ignore_errors=True)
+    shutil.copytree(out, published)
+    return printed
+
+
+def main() -> None:
+    book = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
+    if not testing.chromium_available():
+        message = f"PDFs need Chromium at {testing.CHROMIUM} (`sudo apt-get install chromium`)"
+        if os.environ.get("CI"):
+            sys.exit(f"PDF STEP FAILED: {message}")
+        print(f"Skipped the print edition: {message}. The PDF tests skip too.")
+        return
+    printed = make_pdfs(book)
+    for item in printed:
+        print(f"{item.docname}: {item.pages} pages, {item.charts} charts")
+    print(f"Wrote {len(list((book / '_build' / 'pdf').glob('*.pdf')))} PDFs in _build/pdf/ "
+          f"(whole book: _build/pdf/{BOOK_PDF}), copied to _build/html/{PDF_DIR}/")
+
+
+if __name__ == "__main__":
+    main()
