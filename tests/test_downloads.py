@@ -12,15 +12,17 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 
-from belarus_book.sphinx_ext import NOTEBOOK_DIR, tables_used
-from belarus_book.data import resource_names
+from belarus_book.data import find_data_dir, read_package
+from belarus_book.sphinx_ext import NOTEBOOK_DIR, files_used
 
 from .conftest import ROOT, SITE
 
 CHAPTERS = sorted(p.relative_to(SITE).as_posix() for p in (SITE / "chapters").glob("*.html")) \
     if (SITE / "chapters").is_dir() else []
 BOX = re.compile(r'<div class="admonition note bb-downloads"[^>]*>(.*?)</div>', re.S)
-HREF = re.compile(r'href="([^"]+)"')
+# The box's own links (other extensions may add items to the box, e.g. the print PDF,
+# which `make pdf` makes after the HTML build; those are theirs to test).
+HREF = re.compile(r'<a class="reference download" href="([^"]+)"')
 
 
 def box_links(site: Path, page: str) -> list[str]:
@@ -53,10 +55,13 @@ def test_download_box_links_resolve(site, page):
     chapter = Path(page).stem
     assert f"{chapter}.ipynb" in names, f"{page}: no notebook link"
     assert "datapackage.json" in names, f"{page}: no data package link"
-    # The box lists exactly the tables the chapter's code loads.
+    # The box lists exactly the data files the chapter's code needs.
     source = (ROOT / "chapters" / f"{chapter}.md").read_text(encoding="utf-8")
-    wanted = {f"{t}.csv" for t in tables_used(source, resource_names())}
-    assert {n for n in names if n.endswith(".csv")} == wanted
+    data_root = (site / "data").resolve()
+    listed = {t.relative_to(data_root).as_posix() for t in targets
+              if data_root in t.parents and t.name != "datapackage.json"}
+    data_dir = find_data_dir(ROOT)
+    assert listed == set(files_used(source, read_package(data_dir), data_dir))
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
@@ -70,16 +75,8 @@ def test_published_notebook_is_the_executed_chapter(site, page):
     assert all(c.get("execution_count") for c in code), f"{notebook.name}: not executed"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("page", CHAPTERS)
-def test_downloaded_notebook_runs_alone(site, page, tmp_path_factory):
-    """Take the notebook from the built site into an empty folder outside the repository
-    and run it in a fresh kernel, as a reader with the package installed would."""
-    folder = tmp_path_factory.mktemp("reader")
-    assert ROOT.resolve() not in folder.resolve().parents
-    notebook = resolve(site, page, next(h for h in box_links(site, page) if h.endswith(".ipynb")))
-    copy = folder / notebook.name
-    shutil.copyfile(notebook, copy)
+def run_notebook(folder: Path, name: str) -> subprocess.CompletedProcess:
+    """Execute ``folder/name`` in a fresh kernel, in that folder, without BELARUS_BOOK_DATA."""
     env = {k: v for k, v in os.environ.items() if k != "BELARUS_BOOK_DATA"}
     # nbclient (what myst-nb runs chapters with) in a separate process, so the kernel
     # starts fresh in that folder with that environment.
@@ -89,9 +86,46 @@ def test_downloaded_notebook_runs_alone(site, page, tmp_path_factory):
         "nbclient.NotebookClient(nb, timeout=300, kernel_name='python3').execute()\n"
         "nbformat.write(nb, 'ran.ipynb')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", run, copy.name],
+    return subprocess.run(
+        [sys.executable, "-c", run, name],
         cwd=folder, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+def reader_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("reader")
+    assert ROOT.resolve() not in folder.resolve().parents, "must run outside the repository"
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_downloaded_notebook_runs_alone(site, page, tmp_path_factory):
+    """Take the notebook from the built site into an empty folder outside the repository
+    and run it in a fresh kernel, as a reader with the package installed would."""
+    folder = reader_folder(tmp_path_factory)
+    notebook = resolve(site, page, next(h for h in box_links(site, page) if h.endswith(".ipynb")))
+    shutil.copyfile(notebook, folder / notebook.name)
+    result = run_notebook(folder, notebook.name)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (folder / "ran.ipynb").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_notebook_runs_with_only_the_files_in_its_box(site, page, tmp_path_factory):
+    """The box is complete: notebook plus its data files in data/ is all a reader needs
+    (the data found there is used, not the checkout the package came from)."""
+    folder = reader_folder(tmp_path_factory)
+    data_root = (site / "data").resolve()
+    for href in box_links(site, page):
+        target = resolve(site, page, href)
+        if data_root in target.parents:
+            copy = folder / "data" / target.relative_to(data_root)
+        else:
+            copy = folder / target.name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target, copy)
+    notebook = next(folder.glob("*.ipynb"))
+    result = run_notebook(folder, notebook.name)
+    assert result.returncode == 0, result.stderr[-3000:]

@@ -28,7 +28,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from . import charts
-from .data import DataError, find_data_dir, resource_names, validate_package
+from .data import DataError, find_data_dir, read_package, validate_package
 
 logger = logging.getLogger(__name__)
 
@@ -130,13 +130,52 @@ def _add_bundle_to_chart_pages(app: Sphinx, pagename, templatename, context, doc
         app.add_js_file(BUNDLE_PATH, defer="defer")
 
 
+# Tables the package's text helpers read behind the chapter's back (see text.py).
+_HELPER_TABLES = {
+    "text.quotation": ("quotes", "people", "sources"),
+    "text.sources_list": ("sources",),
+    "text.source_label": ("sources",),
+}
+
+
 def tables_used(source: str, known: list[str]) -> list[str]:
     """The data tables a page's source loads, in order of first use, known tables only."""
     found = dict.fromkeys(m.group(1) for m in _LOAD_CALL.finditer(source))
     return [name for name in found if name in known]
 
 
-def _download_box(pagename: str, tables: list[str], pathto) -> str:
+def files_used(source: str, package: dict, data_dir: Path | None = None) -> list[str]:
+    """Every data file a page needs to run on its own, as paths inside data/.
+
+    The tables it loads, those the text helpers read, every table they point to through a
+    foreign key (loading validates those keys, so the target must be there too), and any
+    other file of the data folder (the base map) whose file name the source mentions.
+    """
+    resources = {r["name"]: r for r in package["resources"]}
+    wanted = tables_used(source, list(resources))
+    for helper, tables in _HELPER_TABLES.items():
+        if helper in source:
+            wanted += [t for t in tables if t in resources]
+    closure: dict[str, None] = {}
+    while wanted:
+        name = wanted.pop(0)
+        if name in closure:
+            continue
+        closure[name] = None
+        for fk in resources[name].get("schema", {}).get("foreignKeys", []):
+            target = fk["reference"].get("resource")
+            if target in resources:
+                wanted.append(target)
+    paths = [resources[name]["path"] for name in closure]
+    others = [r["path"] for r in package["resources"] if "schema" not in r]
+    if data_dir is not None:
+        others += sorted(p.relative_to(data_dir).as_posix() for p in data_dir.rglob("*")
+                         if p.is_file() and p.suffix != ".csv" and p.name != "datapackage.json")
+    paths += [p for p in dict.fromkeys(others) if Path(p).name in source and p not in paths]
+    return paths
+
+
+def _download_box(pagename: str, files: list[str], pathto) -> str:
     """The HTML of a chapter's download box; links are relative, so they work from file://."""
     def link(target: str, label: str) -> str:
         href = html.escape(pathto(target, 1), quote=True)
@@ -144,13 +183,15 @@ def _download_box(pagename: str, tables: list[str], pathto) -> str:
 
     notebook = f"{NOTEBOOK_DIR}/{pagename}.ipynb"
     items = [link(notebook, f"{pagename.rsplit('/', 1)[-1]}.ipynb (this chapter as a notebook)")]
-    items += [link(f"data/{name}.csv", f"{name}.csv") for name in tables]
+    items += [link(f"data/{path}", path) for path in files]
     items.append(link("data/datapackage.json", "datapackage.json (what every column means)"))
     return (
         '<div class="admonition note bb-downloads" id="download-this-chapter">'
         '<p class="admonition-title">Download this chapter</p>'
-        "<p>Run it yourself: the notebook and the tables it reads. With the book's package "
-        "installed it runs on its own; its charts appear after you run it.</p>"
+        "<p>Run it yourself: the notebook and the data files it reads. With the book's "
+        "package installed it runs on its own; to use only these files, put the data files "
+        "in a <code>data/</code> folder next to the notebook. Its charts appear once you "
+        "run it.</p>"
         f'<ul>{"".join(items)}</ul></div>'
     )
 
@@ -159,9 +200,9 @@ def _add_download_box(app: Sphinx, pagename, templatename, context, doctree) -> 
     if not pagename.startswith(CHAPTER_PREFIX) or "body" not in context:
         return
     source = Path(app.env.doc2path(pagename))
-    known = resource_names(find_data_dir(Path(app.srcdir)))
-    box = _download_box(pagename, tables_used(source.read_text(encoding="utf-8"), known),
-                        context["pathto"])
+    data_dir = find_data_dir(Path(app.srcdir))
+    files = files_used(source.read_text(encoding="utf-8"), read_package(data_dir), data_dir)
+    box = _download_box(pagename, files, context["pathto"])
     body = context["body"]
     # Right under the chapter title, where a reader looks first; at the top if none.
     end_of_title = body.find("</h1>")
