@@ -30,6 +30,10 @@ $(NODE_STAMP): package.json package-lock.json
 pdf: book
 	$(BIN)/python -m belarus_book.pdf .
 
+# Release archive: dist/belarus-book-<version>.zip (site, data package, PDFs if `make pdf` ran).
+dist: book
+	$(BIN)/python -m belarus_book.dist .
+
 test: pdf $(NODE_STAMP)
 	$(BIN)/python -m pytest
 

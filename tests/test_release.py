@@ -1,0 +1,83 @@
+"""Releases: one version everywhere, the changelog, the sitemap, the publishing workflow."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from types import SimpleNamespace
+
+import yaml
+
+from belarus_book import publish
+
+from .conftest import ROOT, SITE
+
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def test_installed_package_has_the_pyproject_version():
+    # A stale editable install would put an old version in the footer: `make` reinstalls
+    # whenever pyproject.toml changes.
+    assert publish.book_version() == VERSION
+
+
+def test_citation_has_the_package_version():
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(citation["version"]) == VERSION
+
+
+def test_changelog_records_this_version():
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## {re.escape(VERSION)}\b", changelog, re.M), f"no section for {VERSION}"
+
+
+def test_every_page_footer_shows_the_version(site):
+    for page in ["index.html", *[p.relative_to(SITE).as_posix() for p in SITE.glob("chapters/*.html")]]:
+        text = (SITE / page).read_text(encoding="utf-8")
+        assert f'<p class="bb-version">Edition {VERSION}</p>' in text, page
+
+
+def test_sitemap_lists_every_page_under_the_base_url(tmp_path):
+    app = SimpleNamespace(
+        config=SimpleNamespace(html_baseurl="https://example.org/belarus-2022"),
+        builder=SimpleNamespace(format="html", get_target_uri=lambda doc: f"{doc}.html"),
+        env=SimpleNamespace(found_docs={"index", "chapters/mobilisation", "appendix/data"}),
+        outdir=str(tmp_path),
+    )
+    path = publish.write_sitemap(app, None)
+    root = ET.parse(path).getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    assert locs == [
+        "https://example.org/belarus-2022/appendix/data.html",
+        "https://example.org/belarus-2022/chapters/mobilisation.html",
+        "https://example.org/belarus-2022/index.html",
+    ]
+
+
+def test_no_sitemap_without_a_base_url(tmp_path, site):
+    app = SimpleNamespace(config=SimpleNamespace(html_baseurl=""), builder=SimpleNamespace(format="html"),
+                          outdir=str(tmp_path))
+    assert publish.write_sitemap(app, None) is None
+    assert not list(tmp_path.iterdir())
+    baseurl = (yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8")).get("html") or {}).get("baseurl")
+    assert (SITE / "sitemap.xml").exists() == bool(baseurl)
+
+
+def test_sitemap_escapes_addresses():
+    text = publish.sitemap_xml("https://example.org/a&b/", ["x.html"])
+    assert "<loc>https://example.org/a&amp;b/x.html</loc>" in text
+    ET.fromstring(text)
+
+
+def test_workflow_tests_every_push_and_deploys_main_to_pages():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as True
+    assert "push" in triggers and "pull_request" in triggers
+    steps = [step.get("run", "") + step.get("uses", "") for job in workflow["jobs"].values()
+             for step in job["steps"]]
+    assert any("make test" in s for s in steps)
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert any(s.startswith(action) for s in steps), action
+    assert any("BELARUS_BOOK_CHROMIUM" in s for s in steps)
