@@ -161,3 +161,15 @@ def test_chapter_page_links_its_pdf(docname):
     target = (SITE / docname).parent / htmllib.unescape(link.group(1))
     assert target.resolve() == (SITE / PDF_DIR / pdf_name(docname)).resolve()
     assert target.is_file(), f"{link.group(1)} is not in the site: `make pdf` copies it there"
+
+
+def test_teaching_kit_lists_every_chapter_pdf():
+    teaching = SITE / "appendix" / "teaching.html"
+    if not teaching.exists():
+        pytest.skip("no teaching kit page in this build")
+    page_html = teaching.read_text(encoding="utf-8")
+    for docname in CHAPTERS:
+        href = f"../{PDF_DIR}/{pdf_name(docname)}"
+        assert f'href="{href}"' in page_html, f"the teaching kit does not list {href}"
+        assert (teaching.parent / href).resolve().is_file(), href
+    assert (SITE / PDF_DIR / pdf.BOOK_PDF).is_file()
