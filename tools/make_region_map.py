@@ -15,9 +15,10 @@ What the script does, in plain steps (pure Python, no GIS packages):
 2. keeps every country that reaches into the frame FRAME (Belarus, Ukraine and their
    neighbours) and clips its rings to that rectangle (Sutherland-Hodgman), so Russia
    does not drag half of Asia into the file;
-3. simplifies each ring (Douglas-Peucker, tolerance TOLERANCE degrees) and rounds the
-   coordinates to 2 decimals (about 1 km): enough for a page-wide map, small enough for
-   the page (the output is a few dozen KB);
+3. simplifies each ring (Douglas-Peucker) and rounds the coordinates: Belarus and
+   Ukraine with TOLERANCE degrees and 2 decimals (about 1 km), the grey neighbours more
+   coarsely (TOLERANCE_OTHER, 1 decimal): enough for a page-wide map, small enough for
+   the page (the output is about 20 KB);
 4. splits the Crimean peninsula (the part of Natural Earth's "Russia" lying wholly in
    CRIMEA_BOX) into a feature of its own, ``kind: "crimea"``, so the chapter can show
    that the source draws it with Russia instead of silently inheriting that choice;
@@ -37,7 +38,9 @@ from pathlib import Path
 
 # lon_min, lat_min, lon_max, lat_max: Belarus and all of Ukraine with a margin.
 FRAME = (16.0, 43.5, 41.0, 57.5)
-TOLERANCE = 0.03  # degrees, Douglas-Peucker
+TOLERANCE = 0.03  # degrees, Douglas-Peucker, for Belarus and Ukraine (2-decimal coordinates)
+TOLERANCE_OTHER = 0.06  # degrees, for the neighbours, drawn as grey context (1 decimal)
+FOCUS = ("Belarus", "Ukraine")
 BORDER_PAIR = ("Belarus", "Ukraine")
 CRIMEA_BOX = (32.0, 44.0, 37.0, 46.3)  # a Russia polygon wholly inside this is Crimea
 
@@ -197,6 +200,8 @@ def build(topo: dict) -> dict:
     arcs = decode_arcs(topo)
     features = []
     for g in topo["objects"]["countries"]["geometries"]:
+        focus = g["properties"]["name"] in FOCUS
+        tol, digits = (TOLERANCE, 2) if focus else (TOLERANCE_OTHER, 1)
         polys = []
         for poly in polygons_of(g, arcs):
             rings = []
@@ -204,7 +209,7 @@ def build(topo: dict) -> dict:
                 clipped = clip_ring(ring)
                 if not clipped:
                     continue
-                simple = rounded(simplify(clipped), 2)
+                simple = rounded(simplify(clipped, tol), digits)
                 if len(simple) >= 4:
                     if simple[0] != simple[-1]:
                         simple.append(simple[0])
