@@ -57,8 +57,12 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path
         for i in range(charts):
             holder = page.locator(".vega-chart").nth(i)
             assert holder.get_attribute("data-rendered") == "true", f"chart {i} not drawn"
-            svg = holder.locator("svg").first
-            label = svg.get_attribute("aria-label") or ""
+            # Vega puts the spec's description on the view's container (role
+            # graphics-document, which wraps the SVG): that is the chart's accessible name.
+            view = holder.locator(".vega-chart-view").first
+            assert view.get_attribute("role") == "graphics-document"
+            assert holder.locator(".vega-chart-view svg").count() == 1
+            label = view.get_attribute("aria-label") or ""
             assert len(label) > 40, f"chart {i} has no real description: {label!r}"
             marks = holder.locator("svg g.role-mark > *").count()
             assert marks > 0, f"chart {i} drew no marks"
