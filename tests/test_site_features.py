@@ -19,6 +19,8 @@ def test_page_has_icons_and_social_preview(site, page):
         match = re.search(rf'<meta property="{prop}" content="([^"]+)"', text)
         assert match and match.group(1).strip(), f"{page}: no {prop}"
     assert '<meta name="twitter:card" content="summary_large_image"' in text
+    title = re.search(r'<meta property="og:title" content="([^"]+)"', text).group(1)
+    assert "Belarus" in title and "not set" not in title, f"{page}: og:title {title!r}"
     assert re.search(r'<link rel="icon" href="[^"]*favicon\.svg"', text), f"{page}: no SVG favicon"
     assert re.search(r'<link rel="icon" type="image/png"[^>]*favicon\.png"', text)
     assert "logo.svg" in text, f"{page}: no logo"

@@ -249,7 +249,8 @@ def _social_tags(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """
     base = (app.config.html_baseurl or "").rstrip("/")
     page_title = context.get("title") or ""
-    book_title = app.config.project
+    # Jupyter Book sets the book's title as html_title (project stays Sphinx's default).
+    book_title = app.config.html_title or app.config.project
     title = book_title if pagename == app.config.root_doc else f"{page_title} | {book_title}"
     image = (f"{base}/_static/social-card.png" if base
              else context["pathto"]("_static/social-card.png", 1))
