@@ -81,3 +81,27 @@ def test_workflow_tests_every_push_and_deploys_main_to_pages():
     for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
         assert any(s.startswith(action) for s in steps), action
     assert any("BELARUS_BOOK_CHROMIUM" in s for s in steps)
+
+
+def test_page_description_is_the_first_paragraph_of_running_text():
+    body = ('<h1>Title</h1><div class="admonition note"><p>' + "Boxed text, not a summary. " * 4
+            + '</p></div><p>Short.</p><p>' + "The page's real first paragraph of text, long enough. " * 6
+            + "</p>")
+    text = publish.page_description(body)
+    assert text.startswith("The page's real first paragraph")
+    assert len(text) <= 201 and text.endswith("…")
+
+
+def test_each_page_has_its_own_link_preview_description(site):
+    pages = ["index.html", *[p.relative_to(SITE).as_posix() for p in sorted(SITE.glob("*/*.html"))
+                             if p.parent.name in ("chapters", "appendix")]]
+    seen = {}
+    for page in pages:
+        text = (SITE / page).read_text(encoding="utf-8")
+        og = re.search(r'<meta property="og:description" content="([^"]+)"', text)
+        meta = re.search(r'<meta name="description" content="([^"]+)"', text)
+        assert og and meta, f"{page} has no description for link previews"
+        assert og.group(1) == meta.group(1)
+        seen.setdefault(og.group(1), []).append(page)
+    repeated = {d: p for d, p in seen.items() if len(p) > 1}
+    assert not repeated, f"pages sharing one description: {repeated}"

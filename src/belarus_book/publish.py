@@ -6,6 +6,8 @@
   the "Download this chapter" box when the page has one, otherwise right under the title.
   The link is a plain relative HTML link to ``_pdf/<chapter>.pdf``: the PDFs are made
   after the HTML build, so a Sphinx download role would fail a build without them.
+- Each page's own description in its link-preview tags (``og:description``, ``description``):
+  ``description`` from the page's front matter if given, else its first paragraph of text.
 - ``sitemap.xml`` listing every page, written only when ``html_baseurl`` is set (a sitemap
   needs absolute addresses).
 """
@@ -13,6 +15,8 @@
 from __future__ import annotations
 
 import html
+import re
+from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -66,6 +70,70 @@ def _add_pdf_link(app: Sphinx, pagename, templatename, context, doctree) -> None
     context["body"] = body[:cut] + f'<p class="bb-pdf">{link}</p>' + body[cut:]
 
 
+class _FirstParagraph(HTMLParser):
+    """The text of the first paragraph of running text: outside boxes, cells and figures."""
+
+    SKIP = ("admonition", "cell", "figure", "bb-downloads", "bb-pdf", "toctree", "topic", "sidebar")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: does it start a skipped region?
+        self.skipping = 0
+        self.current: list[str] | None = None
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "hr", "input", "meta", "link", "wbr"):
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        skip = tag in ("figure", "table", "pre", "script", "style", "blockquote") or any(
+            c in self.SKIP for c in classes)
+        self.stack.append(skip)
+        self.skipping += skip
+        if tag == "p" and not self.skipping and self.current is None:
+            self.current = []
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self.current is not None:
+            text = " ".join("".join(self.current).split())
+            if len(text) >= 60:
+                self.found.append(text)
+            self.current = None
+        if self.stack:
+            self.skipping -= self.stack.pop()
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current.append(data)
+
+
+def page_description(body: str, limit: int = 200) -> str:
+    """A link-preview description of a page: its first paragraph of text, shortened."""
+    parser = _FirstParagraph()
+    parser.feed(body)
+    if not parser.found:
+        return ""
+    text = parser.found[0]
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
+
+
+_DESCRIPTION_TAGS = re.compile(r'(<meta (?:property="og:description"|name="description") content=")[^"]*(")')
+
+
+def _page_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Give each page its own description in the social tags (the site's stays on the root)."""
+    if pagename == app.config.root_doc or "body" not in context:
+        return
+    meta = context.get("meta") or {}
+    description = meta.get("description") or page_description(context["body"])
+    if description and context.get("metatags"):
+        value = html.escape(description, quote=True)
+        context["metatags"] = _DESCRIPTION_TAGS.sub(
+            lambda m: m.group(1) + value + m.group(2), context["metatags"])
+
+
 def sitemap_xml(baseurl: str, uris: list[str]) -> str:
     """A sitemap of ``uris`` (site-relative) under ``baseurl``."""
     base = baseurl if baseurl.endswith("/") else baseurl + "/"
@@ -91,5 +159,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_version)
     # After the download box (sphinx_ext, default priority 500), so the link goes into it.
     app.connect("html-page-context", _add_pdf_link, priority=600)
+    # After the social tags (sphinx_ext): replaces the site-wide description per page.
+    app.connect("html-page-context", _page_description, priority=600)
     app.connect("build-finished", write_sitemap)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
