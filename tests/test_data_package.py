@@ -41,11 +41,17 @@ def numbers(text: str) -> set[str]:
 
 def test_every_csv_listed_and_every_resource_present():
     pkg = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    assert pkg["profile"] == "tabular-data-package"
-    listed = {r["path"] for r in pkg["resources"]}
+    assert pkg["profile"] == "data-package"
+    tables = [r for r in pkg["resources"] if r["profile"] == "tabular-data-resource"]
+    files = [r for r in pkg["resources"] if r["profile"] == "data-resource"]
+    assert len(tables) + len(files) == len(pkg["resources"])
+    listed = {r["path"] for r in tables}
     on_disk = {p.name for p in DATA.glob("*.csv")}
     assert listed == on_disk, f"not listed: {on_disk - listed}; listed but missing: {listed - on_disk}"
-    for r in pkg["resources"]:
+    for r in files:  # the base map: a file with its source and licence, no schema
+        assert (DATA / r["path"]).is_file() and r["sources"] and r["licenses"], r["name"]
+        assert all((DATA / lic["path"]).is_file() for lic in r["licenses"] if "://" not in lic["path"])
+    for r in tables:
         assert r["name"] == Path(r["path"]).stem
         assert r["title"] and r["description"] and r["schema"]["fields"] and r["schema"]["primaryKey"]
         if r["name"] != "sources":

@@ -99,8 +99,8 @@ def read_package(data_dir=None) -> dict:
 
 
 def resource_names(data_dir=None) -> list[str]:
-    """Names of all resources, in package order."""
-    return [r["name"] for r in read_package(data_dir)["resources"]]
+    """Names of the tables (resources with a Table Schema), in package order."""
+    return [r["name"] for r in read_package(data_dir)["resources"] if "schema" in r]
 
 
 def _resource(pkg: dict, name: str) -> dict:
@@ -279,6 +279,8 @@ def load(name: str, data_dir=None) -> pd.DataFrame:
     """
     d = _dir(data_dir)
     pkg = read_package(d)
+    if "schema" not in _resource(pkg, name):
+        raise ValueError(f"{name!r} is not a table but a file: read {d / _resource(pkg, name)['path']}")
     records, problems = _validate(d, pkg, name)
     if problems:
         raise DataError(problems)
