@@ -19,6 +19,7 @@ import json
 import math
 
 import altair as alt
+import pandas as pd
 import vl_convert
 
 RENDERER = "belarus_book"
@@ -148,6 +149,21 @@ def render(spec: dict, **_options) -> dict:
         "image/png": base64.b64encode(png).decode("ascii"),
         "text/plain": f"Chart: {description}",
     }
+
+
+def chart_data(df: pd.DataFrame, columns=None) -> pd.DataFrame:
+    """The frame a chart is drawn from: only ``columns``, with missing text as "".
+
+    Altair writes the whole frame into the page, so leaving out the columns a chart does
+    not use keeps the page small. A missing text value would reach the tooltip as "null";
+    as "" it shows blank. Numbers and dates are left as they are (Altair needs datetimes
+    to draw a time axis). ``columns=None`` keeps every column.
+    """
+    out = (df if columns is None else df[list(columns)]).copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].astype(object).where(out[col].notna(), "")
+    return out
 
 
 def enable() -> None:

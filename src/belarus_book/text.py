@@ -1,8 +1,11 @@
-"""Text blocks every chapter needs in the same form: quotations and source lists.
+"""Text blocks every chapter needs in the same form: dates, quotations, tables, sources.
 
 They are built from the tables, so a quotation on a page is always the verbatim excerpt
 in ``data/quotes.csv`` with its translation and attribution, never a retyped copy. Every
 value from the data is HTML-escaped, so text in a table can never become markup.
+
+A chapter keeps one :class:`SourceLog`: every row it shows goes through it, so the
+"Sources" list at the end names exactly the sources behind what the reader saw.
 """
 
 from __future__ import annotations
@@ -10,13 +13,90 @@ from __future__ import annotations
 import html
 
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 
 from .data import load
 
 
 def _esc(value) -> str:
     return "" if pd.isna(value) else html.escape(str(value), quote=False)
+
+
+def day(ts, weekday: bool = False) -> str:
+    """A date as the prose prints it: "19 December 2022" (or "Monday 19 December 2022").
+
+    One format for the whole book, so the same day never reads differently in two chapters.
+    """
+    ts = pd.Timestamp(ts)
+    return f"{ts:%A} {ts:%-d %B %Y}" if weekday else f"{ts:%-d %B %Y}"
+
+
+def month(ts) -> str:
+    """A date known only to the month, or spoken of by its month: "December 2022"."""
+    return f"{pd.Timestamp(ts):%B %Y}"
+
+
+def table_html(frame: pd.DataFrame, columns: dict | None = None,
+               caption: str | None = None) -> str:
+    """An HTML table of ``frame`` as a string (for nesting, e.g. in a ``<details>`` fold).
+
+    ``columns`` maps a column to its header and sets the order (default: every column,
+    headed by its name). Every header, caption and cell is escaped: a ``<script>`` in the
+    data shows as text and never becomes markup. Missing values show as empty cells.
+    """
+    columns = dict(columns) if columns is not None else {c: c for c in frame.columns}
+    head = "".join(f"<th>{_esc(h)}</th>" for h in columns.values())
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>"
+        for row in frame[list(columns)].itertuples(index=False)
+    )
+    cap = f"<caption>{_esc(caption)}</caption>" if caption else ""
+    # The container lets a wide table scroll sideways on a phone instead of the page.
+    return (f'<div class="pst-scrollable-table-container"><table class="table">{cap}'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
+def html_table(frame: pd.DataFrame, columns: dict | None = None,
+               caption: str | None = None) -> HTML:
+    """:func:`table_html` ready to display as a cell's output."""
+    return HTML(table_html(frame, columns, caption))
+
+
+class SourceLog:
+    """The sources behind everything a chapter shows, for its "Sources" list.
+
+    A chapter creates one, passes every row or frame it shows through :meth:`use` (or
+    looks rows up with :meth:`row`), and ends with :meth:`markdown`. Both return what they
+    were given, so recording a source never needs a line of its own::
+
+        shown = sources.use(events[events["theme"] == "mobilisation"])
+        makei = sources.row(events, "ev-kd-06")
+    """
+
+    def __init__(self):
+        self.ids: set[str] = set()
+
+    def use(self, rows, column: str = "source_id"):
+        """Record the source(s) of a frame or of one row; return ``rows`` unchanged."""
+        values = rows[column]
+        if isinstance(values, pd.Series):
+            self.ids.update(str(v) for v in values.dropna())
+        elif not pd.isna(values):
+            self.ids.add(str(values))
+        return rows
+
+    def row(self, frame: pd.DataFrame, key):
+        """``frame.loc[key]`` (a row looked up by its index), with its source recorded."""
+        return self.use(frame.loc[key])
+
+    def quotation(self, quote_id: str) -> Markdown:
+        """:func:`quotation`, with the quotation's source recorded."""
+        self.use(load("quotes").set_index("quote_id").loc[quote_id])
+        return quotation(quote_id)
+
+    def markdown(self) -> Markdown:
+        """The chapter's "Sources" list: :func:`sources_list` of every source recorded."""
+        return sources_list(self.ids)
 
 
 def source_label(source_id: str) -> str:
