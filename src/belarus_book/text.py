@@ -18,8 +18,13 @@ from IPython.display import HTML, Markdown
 from .data import load
 
 
-def _esc(value) -> str:
+def esc(value) -> str:
+    """A value from the data as HTML text: escaped, so it can never become markup; missing
+    values become ""."""
     return "" if pd.isna(value) else html.escape(str(value), quote=False)
+
+
+_esc = esc
 
 
 def day(ts, weekday: bool = False) -> str:
