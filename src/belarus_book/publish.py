@@ -2,12 +2,11 @@
 
 - The book's version (one place: ``version`` in pyproject.toml, read through the installed
   package's metadata) in every page's footer and in ``html_context["book_version"]``.
-- A link to each chapter's PDF (print edition, ``make pdf``) on the chapter page: inside
-  the "Download this chapter" box when the page has one, otherwise right under the title.
-  The link is a plain relative HTML link to ``_pdf/<chapter>.pdf``: the PDFs are made
-  after the HTML build, so a Sphinx download role would fail a build without them.
-- Each page's own description in its link-preview tags (``og:description``, ``description``):
-  ``description`` from the page's front matter if given, else its first paragraph of text.
+- The link to a chapter's PDF (print edition, ``make pdf``), used by the download box.
+- Link previews: Open Graph and Twitter tags on every page, each page with its own
+  description (``description`` from its front matter, else its first paragraph of text),
+  and the book's SVG marks (logo, favicon, social card) rendered to PNG for clients that
+  cannot use SVG.
 - ``sitemap.xml`` listing every page, written only when ``html_baseurl`` is set (a sitemap
   needs absolute addresses).
 """
@@ -15,12 +14,12 @@
 from __future__ import annotations
 
 import html
-import re
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import vl_convert
 from sphinx.application import Sphinx
 
 DISTRIBUTION = "belarus-book"
@@ -53,21 +52,6 @@ def pdf_link_html(pagename: str, pathto) -> str:
     href = html.escape(pathto(f"{PDF_DIR}/{pdf_name(pagename)}", 1), quote=True)
     return (f'<a class="reference external bb-pdf-link" href="{href}">'
             f"{html.escape(pdf_name(pagename))} (this chapter as a PDF, for print)</a>")
-
-
-def _add_pdf_link(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if not pagename.startswith(CHAPTER_PREFIX) or "body" not in context:
-        return
-    link = pdf_link_html(pagename, context["pathto"])
-    body = context["body"]
-    box = body.find('id="download-this-chapter"')
-    end_of_list = body.find("</ul>", box) if box >= 0 else -1
-    if end_of_list >= 0:
-        context["body"] = body[:end_of_list] + f"<li>{link}</li>" + body[end_of_list:]
-        return
-    end_of_title = body.find("</h1>")
-    cut = end_of_title + len("</h1>") if end_of_title >= 0 else 0
-    context["body"] = body[:cut] + f'<p class="bb-pdf">{link}</p>' + body[cut:]
 
 
 class _FirstParagraph(HTMLParser):
@@ -119,19 +103,55 @@ def page_description(body: str, limit: int = 200) -> str:
     return text
 
 
-_DESCRIPTION_TAGS = re.compile(r'(<meta (?:property="og:description"|name="description") content=")[^"]*(")')
+# SVGs in the book's _static/ rendered to PNG at build time (name -> scale), so the PNGs
+# can never drift from the drawings and no binary file needs to live in the repository.
+PNG_MARKS = {"logo.svg": 4.0, "favicon.svg": 6.0, "social-card.svg": 1.0}
 
 
-def _page_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Give each page its own description in the social tags (the site's stays on the root)."""
-    if pagename == app.config.root_doc or "body" not in context:
-        return
-    meta = context.get("meta") or {}
-    description = meta.get("description") or page_description(context["body"])
-    if description and context.get("metatags"):
-        value = html.escape(description, quote=True)
-        context["metatags"] = _DESCRIPTION_TAGS.sub(
-            lambda m: m.group(1) + value + m.group(2), context["metatags"])
+def _render_marks(app: Sphinx, outdir: Path) -> None:
+    for name, scale in PNG_MARKS.items():
+        svg = Path(app.srcdir) / "_static" / name
+        if svg.is_file():
+            png = outdir / "_static" / Path(name).with_suffix(".png").name
+            png.write_bytes(vl_convert.svg_to_png(svg.read_text(encoding="utf-8"), scale=scale))
+
+
+def _social_tags(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Open Graph and Twitter tags, so a shared link shows the book's title and card.
+
+    Scrapers want absolute addresses: with ``html.baseurl`` set (see _config.yml) the tags
+    use it; without, they fall back to relative paths, which still serve a local preview.
+    """
+    base = (app.config.html_baseurl or "").rstrip("/")
+    page_title = context.get("title") or ""
+    # Jupyter Book sets the book's title as html_title (project stays Sphinx's default).
+    book_title = app.config.html_title or app.config.project
+    title = book_title if pagename == app.config.root_doc else f"{page_title} | {book_title}"
+    image = (f"{base}/_static/social-card.png" if base
+             else context["pathto"]("_static/social-card.png", 1))
+    description = app.config.bb_social_description
+    if pagename != app.config.root_doc:
+        description = ((context.get("meta") or {}).get("description")
+                       or page_description(context.get("body", "")) or description)
+    tags = {
+        "og:type": "website",
+        "og:site_name": book_title,
+        "og:title": title,
+        "og:description": description,
+        "og:image": image,
+        "og:image:alt": f"{book_title}: logo and title",
+    }
+    if base:
+        tags["og:url"] = f"{base}/{pagename}.html"
+    lines = [f'<meta property="{k}" content="{html.escape(str(v), quote=True)}" />'
+             for k, v in tags.items() if v]
+    lines.append('<meta name="twitter:card" content="summary_large_image" />')
+    lines.append(f'<meta name="description" content="{html.escape(description, quote=True)}" />')
+    # A PNG icon for browsers that do not take the SVG favicon.
+    lines.append(f'<link rel="icon" type="image/png" sizes="192x192" '
+                 f'href="{context["pathto"]("_static/favicon.png", 1)}" />')
+    lines.append(f'<link rel="apple-touch-icon" href="{context["pathto"]("_static/favicon.png", 1)}" />')
+    context["metatags"] = context.get("metatags", "") + "\n".join(lines) + "\n"
 
 
 def sitemap_xml(baseurl: str, uris: list[str]) -> str:
@@ -141,6 +161,13 @@ def sitemap_xml(baseurl: str, uris: list[str]) -> str:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
             f"{rows}</urlset>\n")
+
+
+def _write_publish_files(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    _render_marks(app, Path(app.outdir))
+    write_sitemap(app, exception)
 
 
 def write_sitemap(app: Sphinx, exception) -> Path | None:
@@ -157,9 +184,8 @@ def write_sitemap(app: Sphinx, exception) -> Path | None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_version)
-    # After the download box (sphinx_ext, default priority 500), so the link goes into it.
-    app.connect("html-page-context", _add_pdf_link, priority=600)
-    # After the social tags (sphinx_ext): replaces the site-wide description per page.
-    app.connect("html-page-context", _page_description, priority=600)
-    app.connect("build-finished", write_sitemap)
+    app.connect("html-page-context", _social_tags)
+    # The one-sentence description the home page's link preview shows; set in _config.yml.
+    app.add_config_value("bb_social_description", "", "html")
+    app.connect("build-finished", _write_publish_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,8 +10,6 @@
 - Publishes each chapter's executed notebook at ``<site>/_downloads/notebooks/`` and puts a
   "Download this chapter" box on every chapter page (notebook, the CSVs it loads, the data
   package descriptor), so a class can take one chapter away and run it.
-- Renders the book's SVG marks (logo, favicon, social card) to PNG for clients that cannot
-  use SVG, and adds social preview tags (Open Graph, Twitter card) to every page.
 """
 
 from __future__ import annotations
@@ -29,6 +27,7 @@ from sphinx.util import logging
 
 from . import charts
 from .data import DataError, find_data_dir, read_package, validate_package
+from .publish import pdf_link_html
 
 logger = logging.getLogger(__name__)
 
@@ -185,6 +184,9 @@ def _download_box(pagename: str, files: list[str], pathto) -> str:
     items = [link(notebook, f"{pagename.rsplit('/', 1)[-1]}.ipynb (this chapter as a notebook)")]
     items += [link(f"data/{path}", path) for path in files]
     items.append(link("data/datapackage.json", "datapackage.json (what every column means)"))
+    # The PDF is made after the HTML build (`make pdf`), so this is a plain link, not a
+    # Sphinx download role, which would fail a build without it.
+    items.append(f"<li>{pdf_link_html(pagename, pathto)}</li>")
     return (
         '<div class="admonition note bb-downloads" id="download-this-chapter">'
         '<p class="admonition-title">Download this chapter</p>'
@@ -228,53 +230,6 @@ def _publish_notebooks(app: Sphinx, outdir: Path) -> None:
         shutil.copyfile(notebook, target)
 
 
-# SVGs in the book's _static/ rendered to PNG at build time (name -> scale), so the PNGs
-# can never drift from the drawings and no binary file needs to live in the repository.
-PNG_MARKS = {"logo.svg": 4.0, "favicon.svg": 6.0, "social-card.svg": 1.0}
-
-
-def _render_marks(app: Sphinx, outdir: Path) -> None:
-    for name, scale in PNG_MARKS.items():
-        svg = Path(app.srcdir) / "_static" / name
-        if svg.is_file():
-            png = outdir / "_static" / Path(name).with_suffix(".png").name
-            png.write_bytes(vl_convert.svg_to_png(svg.read_text(encoding="utf-8"), scale=scale))
-
-
-def _social_tags(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Open Graph and Twitter tags, so a shared link shows the book's title and card.
-
-    Scrapers want absolute addresses: with ``html.baseurl`` set (see _config.yml) the tags
-    use it; without, they fall back to relative paths, which still serve a local preview.
-    """
-    base = (app.config.html_baseurl or "").rstrip("/")
-    page_title = context.get("title") or ""
-    # Jupyter Book sets the book's title as html_title (project stays Sphinx's default).
-    book_title = app.config.html_title or app.config.project
-    title = book_title if pagename == app.config.root_doc else f"{page_title} | {book_title}"
-    image = (f"{base}/_static/social-card.png" if base
-             else context["pathto"]("_static/social-card.png", 1))
-    tags = {
-        "og:type": "website",
-        "og:site_name": book_title,
-        "og:title": title,
-        "og:description": app.config.bb_social_description,
-        "og:image": image,
-        "og:image:alt": f"{book_title}: logo and title",
-    }
-    if base:
-        tags["og:url"] = f"{base}/{pagename}.html"
-    lines = [f'<meta property="{k}" content="{html.escape(str(v), quote=True)}" />'
-             for k, v in tags.items() if v]
-    lines.append('<meta name="twitter:card" content="summary_large_image" />')
-    lines.append(f'<meta name="description" content="{html.escape(app.config.bb_social_description, quote=True)}" />')
-    # A PNG icon for browsers that do not take the SVG favicon.
-    lines.append(f'<link rel="icon" type="image/png" sizes="192x192" '
-                 f'href="{context["pathto"]("_static/favicon.png", 1)}" />')
-    lines.append(f'<link rel="apple-touch-icon" href="{context["pathto"]("_static/favicon.png", 1)}" />')
-    context["metatags"] = context.get("metatags", "") + "\n".join(lines) + "\n"
-
-
 def _write_site_files(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -286,15 +241,11 @@ def _write_site_files(app: Sphinx, exception) -> None:
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(find_data_dir(Path(app.srcdir)), published)
     _publish_notebooks(app, outdir)
-    _render_marks(app, outdir)
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_data_and_key_cache)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
     app.connect("html-page-context", _add_download_box)
-    app.connect("html-page-context", _social_tags)
-    # The one-sentence description social previews show; set in _config.yml.
-    app.add_config_value("bb_social_description", "", "html")
     app.connect("build-finished", _write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
