@@ -18,10 +18,10 @@ from IPython.display import HTML, Markdown
 from .data import load
 
 
-def esc(value) -> str:
+def esc(value, quote: bool = False) -> str:
     """A value from the data as HTML text: escaped, so it can never become markup; missing
-    values become ""."""
-    return "" if pd.isna(value) else html.escape(str(value), quote=False)
+    values become "". Pass ``quote=True`` for a value inside an attribute (``href="..."``)."""
+    return "" if pd.isna(value) else html.escape(str(value), quote=quote)
 
 
 _esc = esc
