@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from belarus_book.testing import COPY_IGNORE
+
 from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", ".git", "dist", "node_modules", ".pytest_cache")
 
 
 def run_build(book: Path) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-import belarus_book as bb
+import belarus_book  # noqa: F401  (importing it switches on the renderer and theme)
 from belarus_book import charts
 
 

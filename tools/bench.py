@@ -20,7 +20,6 @@ from belarus_book.sphinx_ext import BUNDLE_PATH
 COLD_TARGET_S = 30
 WARM_TARGET_S = 3
 PAGE_TARGET_KB = 100
-COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", ".git", "dist", "node_modules", ".pytest_cache")
 
 
 def timed_build(book: Path) -> float:
@@ -58,7 +57,7 @@ def main() -> None:
     source = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
     with tempfile.TemporaryDirectory(prefix="book-bench-") as tmp:
         book = Path(tmp) / "book"
-        shutil.copytree(source, book, ignore=COPY_IGNORE)
+        shutil.copytree(source, book, ignore=testing.COPY_IGNORE)
         cold = timed_build(book)
         warm = timed_build(book)
         site = book / "_build" / "html"

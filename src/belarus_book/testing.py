@@ -31,6 +31,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+# What a copy of the book for a test build or the benchmark leaves out: build output,
+# environments and caches, which would make the copy slow and the build not cold.
+COPY_IGNORE = shutil.ignore_patterns(
+    "_build", ".venv", ".git", "dist", "node_modules", ".pytest_cache")
+
+
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists()
 

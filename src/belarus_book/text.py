@@ -24,8 +24,6 @@ def esc(value, quote: bool = False) -> str:
     return "" if pd.isna(value) else html.escape(str(value), quote=quote)
 
 
-_esc = esc
-
 
 def day(ts, weekday: bool = False) -> str:
     """A date as the prose prints it: "19 December 2022" (or "Monday 19 December 2022").
@@ -50,12 +48,12 @@ def table_html(frame: pd.DataFrame, columns: dict | None = None,
     data shows as text and never becomes markup. Missing values show as empty cells.
     """
     columns = dict(columns) if columns is not None else {c: c for c in frame.columns}
-    head = "".join(f"<th>{_esc(h)}</th>" for h in columns.values())
+    head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
     body = "".join(
-        "<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
         for row in frame[list(columns)].itertuples(index=False)
     )
-    cap = f"<caption>{_esc(caption)}</caption>" if caption else ""
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     # The container lets a wide table scroll sideways on a phone instead of the page.
     return (f'<div class="pst-scrollable-table-container"><table class="table">{cap}'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
@@ -116,17 +114,17 @@ def quotation(quote_id: str) -> Markdown:
     people = load("people").set_index("person_id")
     q = quotes.loc[quote_id]
     speaker = people.loc[q["person_id"]]
-    occasion = f", {_esc(q['occasion_en'])}" if not pd.isna(q["occasion_en"]) else ""
+    occasion = f", {esc(q['occasion_en'])}" if not pd.isna(q["occasion_en"]) else ""
     lines = [
-        f"> {_esc(q['excerpt'])}",
+        f"> {esc(q['excerpt'])}",
         ">",
-        f"> *{_esc(q['excerpt_en'])}* (our translation)",
+        f"> *{esc(q['excerpt_en'])}* (our translation)",
         ">",
-        f"> — {_esc(speaker['name'])} ({_esc(speaker['role_en'])}){occasion}; "
-        f"reported by {_esc(source_label(q['source_id']))}",
+        f"> — {esc(speaker['name'])} ({esc(speaker['role_en'])}){occasion}; "
+        f"reported by {esc(source_label(q['source_id']))}",
     ]
     if not pd.isna(q["note"]) and str(q["note"]).strip():
-        lines += [">", f"> Note: {_esc(q['note'])}"]
+        lines += [">", f"> Note: {esc(q['note'])}"]
     return Markdown("\n".join(lines))
 
 
@@ -142,6 +140,6 @@ def sources_list(source_ids) -> Markdown:
         items.append(f"**{heading}**\n")
         for source_id, row in rows.iterrows():
             link = f" <{row['url']}>" if not pd.isna(row["url"]) and row["url"] else ""
-            items.append(f"- `{source_id}`: {_esc(row['cite_as'])}{link}")
+            items.append(f"- `{source_id}`: {esc(row['cite_as'])}{link}")
         items.append("")
     return Markdown("\n".join(items))
