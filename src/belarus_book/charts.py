@@ -125,7 +125,8 @@ def static_spec(spec: dict) -> dict:
 
 
 def description_of(spec: dict) -> str:
-    """The chart's description, which Vega turns into the SVG's accessible label."""
+    """The chart's description: Vega sets it as the accessible name (aria-label) of the
+    element that holds the chart's SVG."""
     return spec.get("description") or ""
 
 

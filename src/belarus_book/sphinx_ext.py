@@ -42,9 +42,9 @@ NOTEBOOK_DIR = "_downloads/notebooks"
 # the code (``bb.load("figures")``, also ``bd.load`` or ``belarus_book.load``).
 _LOAD_CALL = re.compile(r"""\b(?:bb|bd|belarus_book(?:\.data)?)\.load\(\s*["']([A-Za-z0-9_-]+)["']""")
 
-# Runs inside the same function scope as the bundle. Draws every chart placeholder
-# as SVG (so the spec's description becomes the SVG's aria-label) and records when the
-# page's charts are all drawn, which the browser tests and the benchmark read.
+# Runs inside the same function scope as the bundle. Draws every chart placeholder as SVG
+# (with that renderer Vega labels the chart with the spec's description) and records when
+# the page's charts are all drawn, which the browser tests and the benchmark read.
 _CHART_LOADER = """
 function drawBookCharts() {
   const holders = Array.from(document.querySelectorAll(".%(cls)s"));
