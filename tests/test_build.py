@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -52,13 +53,28 @@ def edit_csv_cell(path: Path, key_column: str, key: str, column: str, value: str
 
 
 @pytest.fixture(scope="module")
-def book(tmp_path_factory) -> Path:
-    """A copy of the book, built once."""
+def first_build(tmp_path_factory) -> tuple[Path, str]:
+    """A copy of the book, built once from scratch, and what that build printed."""
     book = tmp_path_factory.mktemp("build") / "book"
     shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book
+    return book, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def book(first_build) -> Path:
+    return first_build[0]
+
+
+def test_cold_build_runs_the_notebooks_side_by_side(first_build):
+    # belarus_book.prerun executes every notebook page before Sphinx reads it, one per
+    # core; myst-nb then finds each in the cache instead of running them one by one.
+    _, output = first_build
+    executed = re.findall(r"prerun: (\S+) executed in", output)
+    assert len(executed) >= 2 and len(set(executed)) == len(executed), output[-3000:]
+    assert "Executing notebook using" not in output, "myst-nb ran a notebook itself"
+    assert output.count("Using cached notebook") == len(executed)
 
 
 # A number the military chapter prints from data/figures.csv: changing it in the table

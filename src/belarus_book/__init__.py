@@ -1,17 +1,38 @@
 """Plumbing for the book 'Belarus in Russia's war, 2022'.
 
-Importing the package switches on the book's chart theme and its offline renderer, so a
-chapter needs only::
+In a notebook, importing the package switches on the book's chart theme and its offline
+renderer, so a chapter needs only::
 
     import altair as alt
     import belarus_book as bb
 
     figures = bb.load("figures")   # validated against data/datapackage.json, typed
+
+Outside a notebook the same happens the first time the package's data or chart functions
+are used. The build's Sphinx extensions live in this package too: loading pandas and
+Altair lazily keeps them (and every rebuild) from paying for imports they do not use.
 """
 
-from . import charts
-from .data import DataError, find_data_dir, load, validate_package
+import importlib
+import sys
 
-charts.enable()
+_DATA_API = ("DataError", "find_data_dir", "load", "validate_package")
 
-__all__ = ["DataError", "charts", "find_data_dir", "load", "validate_package"]
+__all__ = ["charts", *_DATA_API]
+
+
+def __getattr__(name: str):
+    if name == "charts" or name in _DATA_API:
+        # import_module, not "from . import": that would look the name up here again.
+        charts = importlib.import_module(f"{__name__}.charts")  # switches the renderer on
+        return charts if name == "charts" else getattr(importlib.import_module(f"{__name__}.data"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _in_notebook() -> bool:
+    ipython = sys.modules.get("IPython")
+    return ipython is not None and ipython.get_ipython() is not None
+
+
+if _in_notebook():
+    importlib.import_module(f"{__name__}.charts")

@@ -168,8 +168,12 @@ def chart_data(df: pd.DataFrame, columns=None) -> pd.DataFrame:
 
 
 def enable() -> None:
-    """Switch on the book's renderer and theme (importing the package does this)."""
+    """Switch on the book's renderer and theme (importing this module does this)."""
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, render)
     alt.renderers.enable(RENDERER)
     alt.theme.enable(THEME)
+
+
+# On import: a chapter that uses the package draws every chart with the book's renderer.
+enable()

@@ -22,8 +22,11 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 __all__ = ["DATA_DIR_ENV", "DataError", "find_data_dir", "read_package",
            "resource_names", "load", "validate_package"]
@@ -251,6 +254,10 @@ def _validate(data_dir: Path, pkg: dict, name: str):
 
 def _typed(records, fields) -> pd.DataFrame:
     """Build a DataFrame with schema dtypes; empty cells become missing values."""
+    # Imported here: validation is pure Python, and the build's data check (build.py, the
+    # Sphinx extension) should not pay for importing pandas on every rebuild.
+    import pandas as pd
+
     cols = {}
     for f in fields:
         vals = [r[f["name"]] for r in records]

@@ -1,0 +1,95 @@
+"""Sphinx extension: run the notebooks a build is about to read side by side, into the cache.
+
+myst-nb executes each notebook page when Sphinx reads it, one after another, and Sphinx's
+parallel reading is not an option here (some of Jupyter Book's extensions are not
+parallel-safe). Executing is nearly all of a cold build's time, and a kernel keeps one core
+busy. So, just before reading, this extension executes every notebook page that is about to
+be read and is not yet cached, as many at a time as there are cores, and stores each result
+in jupyter-cache exactly as myst-nb would. myst-nb then finds every page in the cache.
+
+Nothing else changes: pages are read, rendered and checked by myst-nb as before. A notebook
+that fails here is not cached, so myst-nb runs it again itself and reports the failing cell
+in its usual way (with ``raise_on_error``, the build stops and names the page).
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def _due(env: BuildEnvironment, docnames: list[str]) -> list[tuple[str, Path, object]]:
+    """(docname, path, notebook) of every page to be read that is a notebook not yet cached."""
+    from jupyter_cache import get_cache
+    from myst_nb.core.read import create_nb_reader
+
+    nb_config = env.mystnb_config
+    cache = get_cache(nb_config.execution_cache_path)
+    due = []
+    for docname in docnames:
+        path = Path(env.doc2path(docname))
+        text = path.read_text(encoding="utf-8")
+        reader = create_nb_reader(str(path), env.myst_config, nb_config, text)
+        if reader is None:
+            continue
+        notebook = reader.read(text)
+        # Page-level execution settings (a "mystnb" block in the front matter) are myst-nb's
+        # to interpret: such a page is left to it.
+        if nb_config.metadata_key in notebook.metadata:
+            continue
+        try:
+            cache.match_cache_notebook(notebook)
+        except KeyError:
+            due.append((docname, path, notebook))
+    return due
+
+
+def _prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    nb_config = env.mystnb_config
+    if nb_config.execution_mode != "cache" or nb_config.execution_in_temp:
+        return
+    due = _due(env, docnames)
+    workers = min(len(due), os.cpu_count() or 1)
+    if workers < 2:
+        return  # nothing to run side by side: myst-nb runs it as usual
+
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    # Biggest first, so the longest notebooks do not end up last on one core.
+    due.sort(key=lambda item: item[1].stat().st_size, reverse=True)
+
+    def run(item):
+        _, path, notebook = item
+        # Same call and working folder as myst-nb's own cache mode.
+        return single_nb_execution(
+            notebook, cwd=str(path.parent.resolve()), allow_errors=nb_config.execution_allow_errors,
+            timeout=nb_config.execution_timeout, meta_override=True,
+        )
+
+    logger.info("prerun: executing %d notebooks, %d at a time", len(due), workers)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(run, due))
+    cache = get_cache(nb_config.execution_cache_path)
+    for (docname, path, notebook), result in zip(due, results):
+        if result.err is not None:
+            logger.info("prerun: %s failed; myst-nb will run it again and report", docname)
+            continue
+        cache.cache_notebook_bundle(
+            CacheBundleIn(notebook, str(path), data={"execution_seconds": result.time}),
+            check_validity=False, overwrite=True,
+        )
+        logger.info("prerun: %s executed in %.1f s", docname, result.time)
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("env-before-read-docs", _prerun)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
