@@ -101,9 +101,10 @@ def test_every_chart_description_says_more_than_its_title(browser, site_url, pag
         page.goto(site_url + page_path, wait_until="load")
         count = testing.wait_for_charts(page)
         assert count > 0
+        specs = testing.chart_specs(SITE, SITE / page_path)
         for i in range(count):
             holder = page.locator(".vega-chart").nth(i)
-            spec = json.loads(holder.locator('script[type="application/json"]').text_content())
+            spec = specs[int(holder.get_attribute("data-chart-index"))]
             title = spec.get("title", "")
             if isinstance(title, dict):
                 title = title.get("text", "")

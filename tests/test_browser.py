@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import pytest
 
 from belarus_book import testing
-from belarus_book.sphinx_ext import BUNDLE_PATH
+from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
 
 from .conftest import SITE, THEME_CONSOLE_NOISE
 
@@ -54,6 +56,10 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path
         # Sphinx appends "?v=<checksum>" to asset URLs on rebuilds.
         loads_bundle = any(u.split("?")[0].endswith(BUNDLE_PATH) for u in record["requests"])
         assert loads_bundle == (charts > 0), "the Vega bundle belongs on chart pages only"
+        specs_file = f"{CHART_SPECS_DIR}/{PurePosixPath(page_path).with_suffix('.js')}"
+        loads_specs = any(u.split("?")[0].endswith(specs_file) for u in record["requests"])
+        assert loads_specs == (charts > 0), f"{specs_file}: loaded by chart pages, and by them only"
+        specs = testing.chart_specs(SITE, SITE / page_path)
 
         for i in range(charts):
             holder = page.locator(".vega-chart").nth(i)
@@ -65,6 +71,7 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path
             assert holder.locator(".vega-chart-view svg").count() == 1
             label = view.get_attribute("aria-label") or ""
             assert len(label) > 40, f"chart {i} has no real description: {label!r}"
+            assert label == specs[int(holder.get_attribute("data-chart-index"))]["description"]
             marks = holder.locator("svg g.role-mark > *").count()
             assert marks > 0, f"chart {i} drew no marks"
     finally:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
+import sys
 
 import altair as alt
 import pandas as pd
 import pytest
 
-import belarus_book  # noqa: F401  (importing it switches on the renderer and theme)
-from belarus_book import charts
+from belarus_book import chart_html, charts  # importing charts switches on renderer and theme
 
 
 def small_chart(description="Two bars: a taller one for B than for A, to test the renderer."):
@@ -21,16 +22,54 @@ def small_chart(description="Two bars: a taller one for B than for A, to test th
     )
 
 
-def test_importing_the_package_switches_on_renderer_and_theme():
+def test_importing_charts_switches_on_renderer_and_theme():
     assert alt.renderers.active == charts.RENDERER
     assert alt.theme.active == charts.THEME
+
+
+def run_python(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_in_a_notebook_importing_the_package_is_enough():
+    # A chapter's kernel is an IPython shell: `import belarus_book` alone switches it on.
+    out = run_python(
+        "from IPython.core.interactiveshell import InteractiveShell; InteractiveShell.instance()\n"
+        "import belarus_book, altair\n"
+        "print(altair.renderers.active, altair.theme.active)"
+    )
+    assert out == f"{charts.RENDERER} {charts.THEME}"
+
+
+def test_outside_a_notebook_the_first_use_switches_it_on():
+    out = run_python(
+        "import sys, belarus_book as bb\n"
+        "print('altair' in sys.modules)\n"
+        "bb.load('figures')\n"
+        "import altair\n"
+        "print(altair.renderers.active)"
+    )
+    assert out.split() == ["False", charts.RENDERER]
+
+
+def test_the_build_extensions_import_neither_pandas_nor_altair():
+    # Every rebuild imports them: pandas and Altair would add about a second to each.
+    out = run_python(
+        "import sys\n"
+        "import belarus_book.sphinx_ext, belarus_book.prerun, belarus_book.highlight\n"
+        "import belarus_book.a11y, belarus_book.publish, belarus_book.build\n"
+        "print(sorted(m for m in ('pandas', 'altair') if m in sys.modules))"
+    )
+    assert out == "[]"
 
 
 def test_bundle_has_placeholder_png_and_text():
     bundle = small_chart()._repr_mimebundle_()
     bundle = bundle[0] if isinstance(bundle, tuple) else bundle
     html = bundle["text/html"]
-    assert html.startswith(f'<div class="{charts.PLACEHOLDER_CLASS}">')
+    assert html.startswith(f'<div class="{chart_html.PLACEHOLDER_CLASS}">')
     assert "cdn" not in html and "<script src" not in html
     assert base64.b64decode(bundle["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
     assert bundle["text/plain"].startswith("Chart: Two bars")
@@ -44,6 +83,27 @@ def test_data_cannot_close_the_spec_script():
     spec = json.loads(spec_text)
     values = next(iter(spec["datasets"].values()))
     assert values[0]["note"] == "</script><script>alert(1)</script>"
+
+
+def test_no_text_in_the_data_can_end_or_comment_out_the_spec_script():
+    frame = pd.DataFrame({"x": ["a", "b"], "y": [1, 2], "note": ["<!-- x", "</SCRIPT >"]})
+    chart = alt.Chart(frame).mark_bar().encode(x="x", y="y").properties(description="Two bars with awkward notes")
+    html_out = charts.render(chart.to_dict())["text/html"]
+    spec_text = re.search(r'<script type="application/json">(.*?)</script>', html_out, re.S).group(1)
+    assert "<" not in spec_text
+    values = next(iter(json.loads(spec_text)["datasets"].values()))
+    assert [v["note"] for v in values] == ["<!-- x", "</SCRIPT >"]
+
+
+def test_the_site_moves_specs_to_a_script_file_and_numbers_the_charts():
+    first, second = (small_chart(f"Chart number {n}, two bars.")._repr_mimebundle_() for n in (1, 2))
+    first, second = ((b[0] if isinstance(b, tuple) else b)["text/html"] for b in (first, second))
+    body, specs = chart_html.split_specs(f"<p>before</p>{first}<p>between</p>{second}")
+    assert "application/json" not in body
+    assert re.findall(r'data-chart-index="(\d)"', body) == ["0", "1"]
+    assert [s["description"] for s in specs] == ["Chart number 1, two bars.", "Chart number 2, two bars."]
+    script = chart_html.specs_script(specs)
+    assert script.isascii() and chart_html.read_specs_script(script) == specs
 
 
 def test_chart_without_description_is_refused():

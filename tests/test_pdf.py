@@ -7,7 +7,6 @@ built HTML pages the PDFs were printed from.
 from __future__ import annotations
 
 import html as htmllib
-import json
 import re
 import unicodedata
 from pathlib import Path
@@ -69,9 +68,10 @@ def printed_part(page_html: str) -> str:
     return "".join(p for p in parts if not p.startswith('<div class="cell tag_hide-cell'))
 
 
-def chart_specs(page_html: str) -> list[dict]:
-    return [json.loads(m.replace("<\\/", "</")) for m in re.findall(
-        r'<div class="vega-chart"><script type="application/json">(.*?)</script>', page_html, re.S)]
+def chart_specs(docname: str, page_html: str) -> list[dict]:
+    """The specs of the charts in ``page_html`` (the page or a part of it), in order."""
+    specs = testing.chart_specs(SITE, SITE / f"{docname}.html")
+    return [specs[int(i)] for i in re.findall(r'<div class="vega-chart" data-chart-index="(\d+)"', page_html)]
 
 
 def title_text(spec: dict) -> str:
@@ -102,9 +102,10 @@ def test_chapter_pdf_has_its_title_and_no_blank_page(docname):
 def test_every_chart_is_drawn_and_described_in_the_chapter_pdf(docname):
     page_html = html_of(docname)
     text = squash("".join(page_texts(PDFS / pdf_name(docname))))
-    assert len(chart_specs(page_html)) == page_html.count('class="vega-chart"')
+    all_specs = testing.chart_specs(SITE, SITE / f"{docname}.html")
+    assert len(chart_specs(docname, page_html)) == len(all_specs) == page_html.count('class="vega-chart"')
     page_html = printed_part(page_html)
-    specs = chart_specs(page_html)
+    specs = chart_specs(docname, page_html)
     for i, spec in enumerate(specs):
         # The title exists only inside the drawn SVG: finding it proves the chart was drawn
         # (as vector text), not just its placeholder.

@@ -12,7 +12,6 @@ in _config.yml); this test checks it stays gone.
 
 from __future__ import annotations
 
-import json
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,7 +27,7 @@ pytestmark = pytest.mark.slow
 
 
 class ArticleText(HTMLParser):
-    """The text of <article class="bd-article"> and the JSON of every chart in it."""
+    """The text of <article class="bd-article">."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -36,9 +35,7 @@ class ArticleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.article_at = 0
-        self.in_spec = False
         self.text: list[str] = []
-        self.specs: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
@@ -47,23 +44,16 @@ class ArticleText(HTMLParser):
         a = dict(attrs)
         if tag == "article" and "bd-article" in (a.get("class") or "").split():
             self.article_at = self.depth
-        if self.article_at and tag == "script" and a.get("type") == "application/json":
-            self.in_spec = True
-            self.specs.append("")
 
     def handle_endtag(self, tag):
         if tag in self.VOID:
             return
-        if tag == "script":
-            self.in_spec = False
         if self.article_at == self.depth and tag == "article":
             self.article_at = 0
         self.depth -= 1
 
     def handle_data(self, data):
-        if self.in_spec:
-            self.specs[-1] += data
-        elif self.article_at and data.strip():
+        if self.article_at and data.strip():
             self.text.append(" ".join(data.split()))
 
 
@@ -72,10 +62,7 @@ def snapshot(site: Path) -> dict[str, tuple[str, list]]:
     for path in testing.html_pages(site):
         parser = ArticleText()
         parser.feed(path.read_text(encoding="utf-8"))
-        pages[path.relative_to(site).as_posix()] = (
-            "\n".join(parser.text),
-            [json.loads(s) for s in parser.specs],
-        )
+        pages[path.relative_to(site).as_posix()] = ("\n".join(parser.text), testing.chart_specs(site, path))
     return pages
 
 

@@ -4,7 +4,8 @@ Targets (issue 2): cold build <= 30 s and warm rebuild <= 3 s on a 2-core machin
 ready), every chapter page <= 100 KB of HTML, no Vega code on pages without charts.
 Measures a copy of the book in a temporary folder, so the real _build is left alone. Each
 build is timed as `make book` runs it (a fresh `python -m belarus_book.build`), imports
-included.
+included. A chart page also loads its charts' specs from a file of its own
+(_static/_charts/<page>.js, see belarus_book.chart_html): its size is shown beside the page.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 
 from belarus_book import testing
-from belarus_book.sphinx_ext import BUNDLE_PATH
+from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
 
 COLD_TARGET_S = 30
 WARM_TARGET_S = 3
@@ -77,9 +78,12 @@ def main() -> None:
         for page in pages:
             name = page.relative_to(site).as_posix()
             size_kb = page.stat().st_size / 1024
+            specs = site / "_static" / CHART_SPECS_DIR / Path(name).with_suffix(".js")
             loads_vega = BUNDLE_PATH in page.read_text(encoding="utf-8")
             charts, drawn = times.get(name, (None, None))
             drawn_text = f", charts drawn at {drawn:.0f} ms" if drawn is not None else ""
+            if specs.is_file():
+                drawn_text += f"; specs file {specs.stat().st_size / 1024:.0f} KB"
             ok = size_kb <= PAGE_TARGET_KB and (loads_vega == bool(charts) or charts is None)
             rows.append((
                 f"page {name} ({charts if charts is not None else '?'} charts{drawn_text})",

@@ -2,9 +2,10 @@
 
 A chart's output carries three representations, and each builder takes the one it can use:
 
-- ``text/html``: a placeholder holding the Vega-Lite spec as inert JSON. The site-wide
-  script written by :mod:`belarus_book.sphinx_ext` finds every placeholder and draws it
-  as SVG with the Vega bundle the site serves itself, so no chart ever needs a CDN.
+- ``text/html``: a placeholder holding the Vega-Lite spec as inert JSON
+  (:mod:`belarus_book.chart_html`). The site-wide script written by
+  :mod:`belarus_book.sphinx_ext` finds every placeholder and draws it as SVG with the Vega
+  bundle the site serves itself, so no chart ever needs a CDN.
 - ``image/png``: a static picture made with vl-convert, for print, PDF and notebook
   viewers without JavaScript. Making it also proves, at build time, that the spec is valid.
 - ``text/plain``: the chart's description, for anything else.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import copy
-import html
 import json
 import math
 
@@ -22,9 +22,10 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from . import chart_html
+
 RENDERER = "belarus_book"
 THEME = "belarus_book"
-PLACEHOLDER_CLASS = "vega-chart"
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 # Yellow comes last because it is hard to see on the white chart card.
@@ -102,14 +103,13 @@ def _json_safe(value):
 
 
 def _script_safe_json(spec: dict) -> str:
-    # The spec sits inside <script type="application/json">: a "</" in data (for example
-    # "</script>") would end that element early, so it is escaped. JSON.parse reads "<\/"
-    # back as "</", so the chart shows the text exactly as it stands in the data.
-    # Missing values (pandas NaN) become null: NaN is not JSON, and JSON.parse would refuse
-    # the whole spec, leaving the chart undrawn.
+    # The spec sits inside <script type="application/json">: a "<" in the data (for example
+    # "</script>" or "<!--") could end that element early, so every "<" is written as the
+    # JSON escape \u003c, which JSON.parse reads back as "<". Missing values (pandas NaN)
+    # become null: NaN is not JSON, and JSON.parse would refuse the whole spec.
     text = json.dumps(_json_safe(spec), ensure_ascii=False, sort_keys=True,
                       separators=(",", ":"), allow_nan=False)
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return text.replace("<", "\\u003c")
 
 
 def static_spec(spec: dict) -> dict:
@@ -138,12 +138,7 @@ def render(spec: dict, **_options) -> dict:
             "every chart needs a description: add .properties(description=...) saying in "
             "words what the chart shows (it becomes the chart's accessible label)"
         )
-    placeholder = (
-        f'<div class="{PLACEHOLDER_CLASS}">'
-        f'<script type="application/json">{_script_safe_json(spec)}</script>'
-        f'<p class="vega-chart-fallback">{html.escape(description)}</p>'
-        "</div>"
-    )
+    placeholder = chart_html.placeholder(_script_safe_json(spec), description)
     png = vl_convert.vegalite_to_png(static_spec(spec), ppi=144)
     return {
         "text/html": placeholder,

@@ -6,6 +6,8 @@
   (jupyter-cache alone looks at code cells only and would serve stale pages).
 - Writes one Vega bundle for the whole site from the pinned vl-convert, scoped in a function
   so it cannot clash with the theme's scripts, and adds it only to pages that draw a chart.
+- Moves each chart page's specs out of its HTML into a script file of the page's own
+  (``_static/_charts/<page>.js``, see :mod:`belarus_book.chart_html`).
 - Publishes ``data/`` at ``<site>/data/`` so every page can offer its tables for download.
 - Publishes each chapter's executed notebook at ``<site>/_downloads/notebooks/`` and puts a
   "Download this chapter" box on every chapter page (notebook, the CSVs it loads, the data
@@ -25,7 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from . import charts
+from . import chart_html
 from .data import DataError, find_data_dir, read_package, validate_package
 from .publish import pdf_link_html
 
@@ -34,6 +36,8 @@ logger = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Relative to the site's _static/ folder, as Sphinx's add_js_file expects.
 BUNDLE_PATH = "_vega/vega-charts.js"
+# A page's chart specs: _static/_charts/<pagename>.js.
+CHART_SPECS_DIR = "_charts"
 # Pages under this folder are chapters: they get the download box and their notebook.
 CHAPTER_PREFIX = "chapters/"
 # Where chapter notebooks are published, relative to the site root.
@@ -48,8 +52,14 @@ _LOAD_CALL = re.compile(r"""\b(?:bb|bd|belarus_book(?:\.data)?)\.load\(\s*["']([
 _CHART_LOADER = """
 function drawBookCharts() {
   const holders = Array.from(document.querySelectorAll(".%(cls)s"));
+  const specs = window.bookChartSpecs || [];
   const drawn = holders.map(function (holder) {
-    const spec = JSON.parse(holder.querySelector('script[type="application/json"]').textContent);
+    const spec = specs[Number(holder.dataset.chartIndex)];
+    if (!spec) {
+      holder.dataset.rendered = "error";
+      console.error("chart has no spec:", holder.dataset.chartIndex);
+      return Promise.resolve();
+    }
     const target = document.createElement("div");
     target.className = "vega-chart-view";
     holder.appendChild(target);
@@ -74,7 +84,7 @@ if (document.readyState === "loading") {
 } else {
   drawBookCharts();
 }
-""" % {"cls": charts.PLACEHOLDER_CLASS}
+""" % {"cls": chart_html.PLACEHOLDER_CLASS}
 
 
 def fingerprint(*roots: Path) -> str:
@@ -123,10 +133,21 @@ def _bundle(cache_dir: Path) -> Path:
     return path
 
 
-def _add_bundle_to_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if f'class="{charts.PLACEHOLDER_CLASS}"' in context.get("body", ""):
-        # Sphinx resets the script list after each page, so this adds it to this page only.
-        app.add_js_file(BUNDLE_PATH, defer="defer")
+def _add_charts_to_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
+    if f'class="{chart_html.PLACEHOLDER_CLASS}"' not in body:
+        return
+    context["body"], specs = chart_html.split_specs(body)
+    # Written before the page is, so Sphinx can stamp the script's URL with its checksum
+    # (?v=...) and a browser never pairs a page with an older file of specs.
+    specs_file = f"{CHART_SPECS_DIR}/{pagename}.js"
+    target = Path(app.outdir) / "_static" / specs_file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(chart_html.specs_script(specs), encoding="utf-8")
+    # Sphinx resets the script list after each page, so these go to this page only; deferred
+    # scripts run in order, so the specs are there before the bundle draws.
+    app.add_js_file(specs_file, defer="defer")
+    app.add_js_file(BUNDLE_PATH, defer="defer")
 
 
 # Tables the package's text helpers read behind the chapter's back (see text.py).
@@ -230,13 +251,19 @@ def _publish_notebooks(app: Sphinx, outdir: Path) -> None:
         shutil.copyfile(notebook, target)
 
 
+def _write_bundle(app: Sphinx) -> None:
+    # Before any page is written, so every page's script URL carries the bundle's checksum.
+    if app.builder.format != "html":
+        return
+    bundle = Path(app.outdir) / "_static" / BUNDLE_PATH
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_bundle(Path(app.srcdir) / "_build"), bundle)
+
+
 def _write_site_files(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    bundle = outdir / "_static" / BUNDLE_PATH
-    bundle.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_bundle(Path(app.srcdir) / "_build"), bundle)
     published = outdir / "data"
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(find_data_dir(Path(app.srcdir)), published)
@@ -245,7 +272,8 @@ def _write_site_files(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_data_and_key_cache)
-    app.connect("html-page-context", _add_bundle_to_chart_pages)
+    app.connect("builder-inited", _write_bundle)
+    app.connect("html-page-context", _add_charts_to_page)
     app.connect("html-page-context", _add_download_box)
     app.connect("build-finished", _write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
