@@ -66,7 +66,7 @@ def test_source_log_quotation_and_markdown():
     assert log.ids == {first["source_id"]}
     listing = log.markdown()
     assert isinstance(listing, Markdown)
-    assert f"`{first['source_id']}`" in listing.data
+    assert f"**{first['source_id']}**" in listing.data
 
 
 def test_chart_data_keeps_only_asked_columns_and_blanks_missing_text():
@@ -84,3 +84,14 @@ def test_chart_data_keeps_only_asked_columns_and_blanks_missing_text():
     assert pd.isna(out.loc[1, "value"]) and out.loc[0, "count"] == 3  # numbers untouched
     assert df["label"].isna().sum() == 1  # the input frame is not changed
     assert list(chart_data(df).columns) == list(df.columns)  # no columns: keep all
+
+
+def test_sources_list_links_name_the_site_and_lead_to_the_address():
+    # The print edition writes each outside link's address after it (print.css): as the
+    # link text too, it would print twice.
+    sources = bb.load("sources")
+    row = sources[sources["url"].fillna("").str.startswith("https://www.")].iloc[0]
+    listing = bb.text.sources_list([row["source_id"]]).data
+    site = row["url"].split("/")[2].removeprefix("www.")
+    assert f"[{site}](<{row['url']}>)" in listing
+    assert f"<{row['url']}>)" in listing and f"[{row['url']}]" not in listing

@@ -11,6 +11,7 @@ A chapter keeps one :class:`SourceLog`: every row it shows goes through it, so t
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 import pandas as pd
 from IPython.display import HTML, Markdown
@@ -128,6 +129,14 @@ def quotation(quote_id: str) -> Markdown:
     return Markdown("\n".join(lines))
 
 
+def _site_name(url: str) -> str:
+    """A link's text in the Sources list: the site it leads to ("straitstimes.com"). The
+    whole address is the link's target, and the print edition writes it out after the link
+    (print.css), so writing it as the text too would print it twice."""
+    host = urlsplit(url).hostname or url
+    return esc(host.removeprefix("www."))
+
+
 def sources_list(source_ids) -> Markdown:
     """A chapter's "Sources" list: articles first, then outside sources, each once."""
     sources = load("sources").set_index("source_id")
@@ -139,7 +148,8 @@ def sources_list(source_ids) -> Markdown:
             continue
         items.append(f"**{heading}**\n")
         for source_id, row in rows.iterrows():
-            link = f" <{row['url']}>" if not pd.isna(row["url"]) and row["url"] else ""
-            items.append(f"- `{source_id}`: {esc(row['cite_as'])}{link}")
+            url = row["url"] if not pd.isna(row["url"]) else ""
+            link = f" ([{_site_name(url)}](<{url}>))" if url else ""
+            items.append(f"- **{source_id}**: {esc(row['cite_as'])}{link}")
         items.append("")
     return Markdown("\n".join(items))
