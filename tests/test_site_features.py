@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from belarus_book import testing
+
 from .conftest import ROOT
 
 PAGES = ["index.html", "appendix/glossary.html", "appendix/sources-method.html",
@@ -62,3 +64,20 @@ def test_search_works_offline(browser, site_url):
         assert outside == [], f"search reached outside the site: {outside}"
     finally:
         context.close()
+
+
+def test_pages_carry_text_not_chart_data_nor_idle_scripts(site):
+    """Chart specs live in each page's own specs file; sphinx-thebe's idle scripts are gone."""
+    pages = testing.html_pages(site)
+    chart_pages = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        name = page.relative_to(site).as_posix()
+        assert 'type="application/json"' not in text, f"{name}: a chart spec left in the HTML"
+        assert "thebe" not in text.lower() and "unpkg.com" not in text, f"{name}: sphinx-thebe leftovers"
+        numbers = re.findall(r'<div class="vega-chart" data-chart-index="(\d+)">', text)
+        assert numbers == [str(i) for i in range(len(numbers))], f"{name}: charts misnumbered"
+        assert text.count('class="vega-chart"') == len(numbers)
+        assert len(testing.chart_specs(site, page)) == len(numbers), f"{name}: specs file out of step"
+        chart_pages += bool(numbers)
+    assert chart_pages >= 2, "fewer than two chart pages: nothing much was checked"

@@ -8,6 +8,11 @@
   so it cannot clash with the theme's scripts, and adds it only to pages that draw a chart.
 - Moves each chart page's specs out of its HTML into a script file of the page's own
   (``_static/_charts/<page>.js``, see :mod:`belarus_book.chart_html`).
+- Leaves sphinx-thebe's scripts and stylesheet out of every page while live code is off
+  (``launch_buttons: thebe: false``): Jupyter Book always loads that extension, and then
+  its scripts only name a CDN address, declare it twice (a console error) and load a file
+  with nothing to do, and each page ends with a configuration naming a Binder example
+  repository that is not ours.
 - Publishes ``data/`` at ``<site>/data/`` so every page can offer its tables for download.
 - Publishes each chapter's executed notebook at ``<site>/_downloads/notebooks/`` and puts a
   "Download this chapter" box on every chapter page (notebook, the CSVs it loads, the data
@@ -150,6 +155,24 @@ def _add_charts_to_page(app: Sphinx, pagename, templatename, context, doctree) -
     app.add_js_file(BUNDLE_PATH, defer="defer")
 
 
+_THEBE_CONFIG = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>', re.S)
+
+
+def _is_thebe_asset(asset) -> bool:
+    return ("sphinx-thebe" in str(asset.filename or "")
+            or "THEBE_JS_URL" in asset.attributes.get("body", ""))
+
+
+def _drop_idle_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if (app.config.html_theme_options.get("launch_buttons") or {}).get("thebe"):
+        return
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not _is_thebe_asset(asset)]
+    if "body" in context:
+        context["body"] = _THEBE_CONFIG.sub("", context["body"])
+
+
 # Tables the package's text helpers read behind the chapter's back (see text.py).
 _HELPER_TABLES = {
     "text.quotation": ("quotes", "people", "sources"),
@@ -275,5 +298,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _write_bundle)
     app.connect("html-page-context", _add_charts_to_page)
     app.connect("html-page-context", _add_download_box)
+    app.connect("html-page-context", _drop_idle_thebe)
     app.connect("build-finished", _write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
