@@ -10,6 +10,10 @@ in jupyter-cache exactly as myst-nb would. myst-nb then finds every page in the 
 Nothing else changes: pages are read, rendered and checked by myst-nb as before. A notebook
 that fails here is not cached, so myst-nb runs it again itself and reports the failing cell
 in its usual way (with ``raise_on_error``, the build stops and names the page).
+
+:func:`executed_notebook` gives a page's executed notebook from the cache. myst-nb 1.4
+writes the notebook it read, not the one it took from the cache, into ``jupyter_execute/``,
+so on a cache hit that copy has no outputs; the download box publishes this one instead.
 """
 
 from __future__ import annotations
@@ -25,21 +29,40 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 
+def _read_notebook(env: BuildEnvironment, path: Path):
+    """The notebook myst-nb reads from ``path``, or None if the page is not a notebook."""
+    from myst_nb.core.read import create_nb_reader
+
+    text = path.read_text(encoding="utf-8")
+    reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, text)
+    return None if reader is None else reader.read(text)
+
+
+def executed_notebook(env: BuildEnvironment, docname: str):
+    """A page's notebook with the outputs of its cached execution, or None if not cached."""
+    from jupyter_cache import get_cache
+
+    notebook = _read_notebook(env, Path(env.doc2path(docname)))
+    if notebook is None:
+        return None
+    try:
+        return get_cache(env.mystnb_config.execution_cache_path).merge_match_into_notebook(notebook)[1]
+    except KeyError:
+        return None
+
+
 def _due(env: BuildEnvironment, docnames: list[str]) -> list[tuple[str, Path, object]]:
     """(docname, path, notebook) of every page to be read that is a notebook not yet cached."""
     from jupyter_cache import get_cache
-    from myst_nb.core.read import create_nb_reader
 
     nb_config = env.mystnb_config
     cache = get_cache(nb_config.execution_cache_path)
     due = []
     for docname in docnames:
         path = Path(env.doc2path(docname))
-        text = path.read_text(encoding="utf-8")
-        reader = create_nb_reader(str(path), env.myst_config, nb_config, text)
-        if reader is None:
+        notebook = _read_notebook(env, path)
+        if notebook is None:
             continue
-        notebook = reader.read(text)
         # Page-level execution settings (a "mystnb" block in the front matter) are myst-nb's
         # to interpret: such a page is left to it.
         if nb_config.metadata_key in notebook.metadata:

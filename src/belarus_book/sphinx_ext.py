@@ -27,6 +27,7 @@ import re
 import shutil
 from pathlib import Path
 
+import nbformat
 import vl_convert
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
@@ -34,6 +35,7 @@ from sphinx.util import logging
 
 from . import chart_html
 from .data import DataError, find_data_dir, read_package, validate_package
+from .prerun import executed_notebook
 from .publish import pdf_link_html
 
 logger = logging.getLogger(__name__)
@@ -257,21 +259,20 @@ def _add_download_box(app: Sphinx, pagename, templatename, context, doctree) -> 
 
 
 def _publish_notebooks(app: Sphinx, outdir: Path) -> None:
-    """Copy the notebooks myst-nb executed for chapter pages into the site."""
-    executed = Path(app.outdir).parent / "jupyter_execute"
+    """Write each chapter page's executed notebook (from the execution cache) into the site."""
     target_root = outdir / NOTEBOOK_DIR
     shutil.rmtree(target_root, ignore_errors=True)
     for docname in sorted(app.env.found_docs):
         if not docname.startswith(CHAPTER_PREFIX):
             continue
-        notebook = executed / f"{docname}.ipynb"
-        if not notebook.is_file():
+        notebook = executed_notebook(app.env, docname)
+        if notebook is None:
             # A chapter page that is not a notebook would offer a dead link: say so loudly.
-            logger.warning("no executed notebook for %s at %s", docname, notebook)
+            logger.warning("no executed notebook for %s in the execution cache", docname)
             continue
         target = target_root / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(notebook, target)
+        target.write_text(nbformat.writes(notebook), encoding="utf-8")
 
 
 def _write_bundle(app: Sphinx) -> None:
