@@ -18,6 +18,7 @@ so on a cache hit that copy has no outputs; the download box publishes this one 
 
 from __future__ import annotations
 
+import logging as std_logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,6 +28,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
+# nbclient's own log, at warnings only: in these threads it would otherwise print an INFO
+# line per notebook that myst-nb's serial runs do not.
+_NBCLIENT_LOG = std_logging.getLogger("belarus_book.prerun.nbclient")
+_NBCLIENT_LOG.setLevel(std_logging.WARNING)
 
 
 def _read_notebook(env: BuildEnvironment, path: Path):
@@ -95,7 +100,7 @@ def _prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         # Same call and working folder as myst-nb's own cache mode.
         return single_nb_execution(
             notebook, cwd=str(path.parent.resolve()), allow_errors=nb_config.execution_allow_errors,
-            timeout=nb_config.execution_timeout, meta_override=True,
+            timeout=nb_config.execution_timeout, meta_override=True, log=_NBCLIENT_LOG,
         )
 
     logger.info("prerun: executing %d notebooks, %d at a time", len(due), workers)
