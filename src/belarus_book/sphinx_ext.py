@@ -258,19 +258,28 @@ def _add_download_box(app: Sphinx, pagename, templatename, context, doctree) -> 
     context["body"] = body[:cut] + box + body[cut:]
 
 
+def _note_pages_read(app: Sphinx, env, docnames: list[str]) -> None:
+    # The pages this build reads (all of them after a change to data/ or the package, which
+    # changes the execution cache's path): only their notebooks can have changed.
+    app.bb_pages_read = set(docnames)
+
+
 def _publish_notebooks(app: Sphinx, outdir: Path) -> None:
     """Write each chapter page's executed notebook (from the execution cache) into the site."""
     target_root = outdir / NOTEBOOK_DIR
-    shutil.rmtree(target_root, ignore_errors=True)
-    for docname in sorted(app.env.found_docs):
-        if not docname.startswith(CHAPTER_PREFIX):
+    chapters = {d for d in app.env.found_docs if d.startswith(CHAPTER_PREFIX)}
+    for stale in target_root.rglob("*.ipynb") if target_root.is_dir() else []:
+        if stale.relative_to(target_root).with_suffix("").as_posix() not in chapters:
+            stale.unlink()
+    for docname in sorted(chapters):
+        target = target_root / f"{docname}.ipynb"
+        if target.is_file() and docname not in getattr(app, "bb_pages_read", chapters):
             continue
         notebook = executed_notebook(app.env, docname)
         if notebook is None:
             # A chapter page that is not a notebook would offer a dead link: say so loudly.
             logger.warning("no executed notebook for %s in the execution cache", docname)
             continue
-        target = target_root / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(nbformat.writes(notebook), encoding="utf-8")
 
@@ -297,6 +306,7 @@ def _write_site_files(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_data_and_key_cache)
     app.connect("builder-inited", _write_bundle)
+    app.connect("env-before-read-docs", _note_pages_read)
     app.connect("html-page-context", _add_charts_to_page)
     app.connect("html-page-context", _add_download_box)
     app.connect("html-page-context", _drop_idle_thebe)
