@@ -75,6 +75,7 @@ def test_pages_carry_text_not_chart_data_nor_idle_scripts(site):
         name = page.relative_to(site).as_posix()
         assert 'type="application/json"' not in text, f"{name}: a chart spec left in the HTML"
         assert "thebe" not in text.lower() and "unpkg.com" not in text, f"{name}: sphinx-thebe leftovers"
+        assert "kernelName" not in text, f"{name}: sphinx-thebe's kernel name left in the page"
         numbers = re.findall(r'<div class="vega-chart" data-chart-index="(\d+)">', text)
         assert numbers == [str(i) for i in range(len(numbers))], f"{name}: charts misnumbered"
         assert text.count('class="vega-chart"') == len(numbers)

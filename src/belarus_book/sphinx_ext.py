@@ -12,7 +12,7 @@
   (``launch_buttons: thebe: false``): Jupyter Book always loads that extension, and then
   its scripts only name a CDN address, declare it twice (a console error) and load a file
   with nothing to do, and each page ends with a configuration naming a Binder example
-  repository that is not ours.
+  repository that is not ours (and a global ``kernelName``).
 - Publishes ``data/`` at ``<site>/data/`` so every page can offer its tables for download.
 - Publishes each chapter's executed notebook at ``<site>/_downloads/notebooks/`` and puts a
   "Download this chapter" box on every chapter page (notebook, the CSVs it loads, the data
@@ -157,7 +157,9 @@ def _add_charts_to_page(app: Sphinx, pagename, templatename, context, doctree) -
     app.add_js_file(BUNDLE_PATH, defer="defer")
 
 
-_THEBE_CONFIG = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>', re.S)
+# What sphinx-thebe appends to every page's body: its configuration and a kernel name.
+_THEBE_CONFIG = re.compile(
+    r'\s*<script type="text/x-thebe-config">.*?</script>\s*<script>kernelName = [^<]*</script>', re.S)
 
 
 def _is_thebe_asset(asset) -> bool:
