@@ -56,12 +56,9 @@ def executed_notebook(env: BuildEnvironment, docname: str):
         return None
 
 
-def _due(env: BuildEnvironment, docnames: list[str]) -> list[tuple[str, Path, object]]:
+def _due(env: BuildEnvironment, docnames: list[str], cache) -> list[tuple[str, Path, object]]:
     """(docname, path, notebook) of every page to be read that is a notebook not yet cached."""
-    from jupyter_cache import get_cache
-
     nb_config = env.mystnb_config
-    cache = get_cache(nb_config.execution_cache_path)
     due = []
     for docname in docnames:
         path = Path(env.doc2path(docname))
@@ -83,12 +80,14 @@ def _prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     nb_config = env.mystnb_config
     if nb_config.execution_mode != "cache" or nb_config.execution_in_temp:
         return
-    due = _due(env, docnames)
+    from jupyter_cache import get_cache
+
+    cache = get_cache(nb_config.execution_cache_path)
+    due = _due(env, docnames, cache)
     workers = min(len(due), os.cpu_count() or 1)
     if workers < 2:
         return  # nothing to run side by side: myst-nb runs it as usual
 
-    from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.executors.utils import single_nb_execution
 
@@ -106,7 +105,6 @@ def _prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     logger.info("prerun: executing %d notebooks, %d at a time", len(due), workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(run, due))
-    cache = get_cache(nb_config.execution_cache_path)
     for (docname, path, notebook), result in zip(due, results):
         if result.err is not None:
             logger.info("prerun: %s failed; myst-nb will run it again and report", docname)
