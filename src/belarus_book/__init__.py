@@ -7,6 +7,11 @@ renderer, so a chapter needs only::
     import belarus_book as bb
 
     figures = bb.load("figures")   # validated against data/datapackage.json, typed
+    bb.glue("n_figures", len(figures))   # for {glue:text}`n_figures` in the prose
+
+The helpers for what every chapter shows the same way are modules of their own:
+``bb.text`` (dates, quotations, source lists), ``bb.evidence`` (excerpts beside a claim)
+and ``bb.geo`` (distances on the map).
 
 Outside a notebook the same happens the first time the package's data or chart functions
 are used. The build's Sphinx extensions live in this package too: loading pandas and
@@ -17,11 +22,17 @@ import importlib
 import sys
 
 _DATA_API = ("DataError", "find_data_dir", "load", "validate_package")
+_MODULES = ("evidence", "geo", "text")
 
-__all__ = ["charts", *_DATA_API]
+__all__ = ["charts", "glue", *_MODULES, *_DATA_API]
 
 
 def __getattr__(name: str):
+    if name == "glue":
+        return importlib.import_module(f"{__name__}.glue").glue
+    if name in _MODULES:
+        importlib.import_module(f"{__name__}.charts")  # their tables and charts need it
+        return importlib.import_module(f"{__name__}.{name}")
     if name == "charts" or name in _DATA_API:
         # import_module, not "from . import": that would look the name up here again.
         charts = importlib.import_module(f"{__name__}.charts")  # switches the renderer on

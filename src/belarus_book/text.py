@@ -25,19 +25,42 @@ def esc(value, quote: bool = False) -> str:
     return "" if pd.isna(value) else html.escape(str(value), quote=quote)
 
 
+def date_label(ts, precision: str = "day", end=None, short: bool = False,
+               weekday: bool = False) -> str:
+    """A date as precise as its source: "2022", "December 2022", "19 December 2022",
+    "17–21 December 2022" (``precision="range"`` with ``end``).
 
-def day(ts, weekday: bool = False) -> str:
-    """A date as the prose prints it: "19 December 2022" (or "Monday 19 December 2022").
-
-    One format for the whole book, so the same day never reads differently in two chapters.
+    ``short`` abbreviates the month ("19 Dec 2022", for chart labels); ``weekday`` puts the
+    day's name first ("Monday 19 December 2022"). One function for the whole book, so the
+    same day never reads differently in two chapters, and a date known only to the month is
+    never shown with a day. Written without ``%-d``, which Windows does not know.
     """
     ts = pd.Timestamp(ts)
-    return f"{ts:%A} {ts:%-d %B %Y}" if weekday else f"{ts:%-d %B %Y}"
+    mon = f"{ts:%b}" if short else f"{ts:%B}"
+    if precision == "year":
+        return f"{ts.year}"
+    if precision == "month":
+        return f"{mon} {ts.year}"
+    if precision == "range" and end is not None and not pd.isna(end):
+        return f"{ts.day}–{date_label(end, short=short)}"
+    text = f"{ts.day} {mon} {ts.year}"
+    return f"{ts:%A} {text}" if weekday else text
+
+
+def day(ts, weekday: bool = False) -> str:
+    """A date known to the day as the prose prints it: "19 December 2022"."""
+    return date_label(ts, weekday=weekday)
 
 
 def month(ts) -> str:
     """A date known only to the month, or spoken of by its month: "December 2022"."""
-    return f"{pd.Timestamp(ts):%B %Y}"
+    return date_label(ts, "month")
+
+
+def ordinal(n: int) -> str:
+    """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def table_html(frame: pd.DataFrame, columns: dict | None = None,
@@ -108,6 +131,12 @@ def source_label(source_id: str) -> str:
     sources = load("sources").set_index("source_id")
     return str(sources.loc[source_id, "cite_as"])
 
+
+
+def short_source(source_id: str) -> str:
+    """A source's short name for chart labels and tables: "ntv.de", "taz", "Reuters"."""
+    sources = load("sources").set_index("source_id")
+    return str(sources.loc[source_id, "short_name"])
 
 def quotation(quote_id: str) -> Markdown:
     """A quotation: German original, our English translation, and who said it where."""

@@ -1,0 +1,71 @@
+"""Evidence shown beside a claim: the verbatim excerpt, our translation, who says so.
+
+Every chapter shows the evidence for its rows in one of three forms: a quotation block
+under a paragraph (:func:`quote`), a list of claims (:func:`items`) or a side-by-side table
+where sources differ (:func:`table`). The forms live here so that they read the same in
+every chapter; the chapter records the rows it shows in its :class:`~belarus_book.text.SourceLog`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from .text import esc, source_label, table_html
+
+#: What a translation column shows where the excerpt is already in English.
+ENGLISH_SOURCE = "(the source is in English)"
+
+
+def with_english(frame: pd.DataFrame, column: str = "excerpt_en") -> pd.DataFrame:
+    """``frame`` with an empty translation filled in: a chart's tooltip or a table then says
+    the source is in English instead of showing a blank or "null"."""
+    filled = frame[column].where(frame[column].notna() & (frame[column] != ""), ENGLISH_SOURCE)
+    return frame.assign(**{column: filled})
+
+
+def _translation(row) -> str | None:
+    value = row.get("excerpt_en")
+    return None if pd.isna(value) or value == "" else str(value)
+
+
+def quote(row, who: str) -> Markdown:
+    """A row's excerpt as a quotation: original, our translation (if it is not in English),
+    and ``who`` said it, where (the row's source)."""
+    lines = [f"> {esc(row['excerpt'])}", ">"]
+    english = _translation(row)
+    if english:
+        lines += [f"> *{esc(english)}* (our translation)", ">"]
+    lines.append(f"> — {esc(who)}; {esc(source_label(row['source_id']))}")
+    return Markdown("\n".join(lines))
+
+
+def items(rows: pd.DataFrame, headline) -> Markdown:
+    """A list with one claim per row: ``headline(row)`` in bold, who claims it (the row's
+    ``claimant``, else its source), the verbatim evidence and our translation."""
+    out = []
+    for _, row in rows.iterrows():
+        who = row.get("claimant")
+        who = who if isinstance(who, str) and who else source_label(row["source_id"])
+        item = (f"- **{esc(headline(row))}**, according to {esc(who)}.  \n"
+                f"  Evidence: “{esc(row['excerpt'])}”")
+        english = _translation(row)
+        if english:
+            item += f"  \n  *{esc(english)}* (our translation)"
+        out.append(item)
+    return Markdown("\n".join(out))
+
+
+def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:
+    """Sources side by side: who (claimant and source), what each says (``said(row)``), the
+    verbatim evidence and its English."""
+    rows = with_english(rows)
+    frame = pd.DataFrame({
+        "Source": [f"{r['claimant']} ({source_label(r['source_id'])})"
+                   if isinstance(r.get("claimant"), str) and r.get("claimant")
+                   else source_label(r["source_id"]) for _, r in rows.iterrows()],
+        "What it says": [said(r) for _, r in rows.iterrows()],
+        "Evidence (verbatim)": rows["excerpt"].tolist(),
+        "In English": rows["excerpt_en"].tolist(),
+    })
+    return HTML(table_html(frame, caption=caption))

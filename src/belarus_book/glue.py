@@ -1,0 +1,34 @@
+"""Numbers for the prose: a chapter computes a value in a cell and the text shows it.
+
+On the web site, myst-nb pastes each glued value into the paragraph that names it
+(``{glue:text}`name```). :func:`glue` writes the record myst-nb reads, in the form
+``myst_nb.glue(name, value, display=False)`` writes it, so a chapter never needs myst-nb to
+run: in a reader's own Jupyter (where the notebook edition already shows the numbers as
+text) it writes nothing, and the cell shows no stray output.
+"""
+
+from __future__ import annotations
+
+import os
+
+#: Set by the book's build for the kernels it starts (see ``belarus_book.sphinx_ext``).
+BUILD_ENV = "BELARUS_BOOK_BUILD"
+#: The prefix myst-nb expects on the mime types of a value glued without display.
+GLUE_PREFIX = "application/papermill.record/"
+
+
+def in_build() -> bool:
+    """True while the book's build runs this kernel."""
+    return bool(os.environ.get(BUILD_ENV))
+
+
+def glue(name: str, value) -> None:
+    """Make ``value`` available to the page's text as ``{glue:text}`name```."""
+    if not in_build():
+        return
+    from IPython.core.formatters import format_display_data
+    from IPython.display import display
+
+    bundle, metadata = format_display_data(value)
+    metadata["scrapbook"] = {"name": name, "mime_prefix": GLUE_PREFIX}
+    display({GLUE_PREFIX + key: data for key, data in bundle.items()}, raw=True, metadata=metadata)
