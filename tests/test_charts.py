@@ -13,6 +13,13 @@ import pandas as pd
 import pytest
 
 from belarus_book import chart_html, charts  # importing charts switches on renderer and theme
+from belarus_book.glue import BUILD_ENV
+
+
+@pytest.fixture(autouse=True)
+def in_book_build(monkeypatch):
+    """These tests check the output the book's build gets (a test may undo this)."""
+    monkeypatch.setenv(BUILD_ENV, "1")
 
 
 def small_chart(description="Two bars: a taller one for B than for A, to test the renderer."):
@@ -114,7 +121,18 @@ def test_chart_without_description_is_refused():
 def test_static_image_gets_a_fixed_width():
     spec = small_chart().to_dict()
     assert spec["width"] == "container"
-    assert charts.static_spec(spec)["width"] == charts.STATIC_WIDTH
+    assert chart_html.fixed_width(spec)["width"] == chart_html.STATIC_WIDTH
+
+
+def test_outside_the_build_a_chart_is_standard_jupyter_output(monkeypatch):
+    # A reader's Jupyter draws Vega-Lite (JupyterLab knows up to v5) or the PNG beside it;
+    # an inert placeholder only the site can draw would show as text there.
+    monkeypatch.delenv(BUILD_ENV, raising=False)
+    bundle = charts.render(small_chart().to_dict())
+    assert set(bundle) == {chart_html.VEGALITE_MIME, "image/png", "text/plain"}
+    spec = bundle[chart_html.VEGALITE_MIME]
+    assert spec["$schema"].endswith("/vega-lite/v5.json") and spec["width"] == chart_html.STATIC_WIDTH
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
 
 
 def test_missing_values_become_null_so_the_browser_can_parse_the_spec():

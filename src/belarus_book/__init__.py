@@ -27,9 +27,13 @@ _MODULES = ("evidence", "geo", "text")
 __all__ = ["charts", "glue", *_MODULES, *_DATA_API]
 
 
+# Bound here, before anything imports the module of the same name: importing a submodule
+# sets the package attribute only when the submodule is first loaded, so bb.glue stays the
+# function. (glue.py needs nothing but the standard library.)
+from .glue import glue  # noqa: E402
+
+
 def __getattr__(name: str):
-    if name == "glue":
-        return importlib.import_module(f"{__name__}.glue").glue
     if name in _MODULES:
         importlib.import_module(f"{__name__}.charts")  # their tables and charts need it
         return importlib.import_module(f"{__name__}.{name}")

@@ -1,8 +1,10 @@
 """The HTML a chart carries from the notebook to the web site.
 
-The renderer (:mod:`belarus_book.charts`) writes each chart into the notebook as a
-placeholder: a ``<div class="vega-chart">`` holding the Vega-Lite spec as inert JSON and the
-chart's description as fallback text. The notebook keeps it that way, complete in itself.
+While the book is built, the renderer (:mod:`belarus_book.charts`) writes each chart into
+the notebook as a placeholder: a ``<div class="vega-chart">`` holding the Vega-Lite spec as
+inert JSON and the chart's description as fallback text, which only the site's own script
+draws. Everywhere else (a reader's Jupyter, the notebook edition the site offers) a chart is
+:func:`notebook_bundle`: standard output types that plain Jupyter clients draw themselves.
 
 For the web site, the Sphinx extension moves the specs of a page out of its HTML into one
 script file per page (``window.bookChartSpecs = [...]``) and numbers the placeholders, so
@@ -27,6 +29,45 @@ def placeholder(spec_json: str, description: str) -> str:
     """A chart's placeholder; ``spec_json`` must be safe inside a script element."""
     return (f'{_OPEN}<script type="application/json">{spec_json}</script>'
             f'<p class="vega-chart-fallback">{html.escape(description)}</p></div>')
+
+
+# JupyterLab, VS Code and nbconvert know Vega-Lite only up to v5; Altair 6 writes v6
+# specs. The book's charts use nothing v6 added (the notebook tests draw every chart in
+# JupyterLab's own Vega-Lite 5), so they are offered under the v5 type and schema. A client
+# that draws no Vega-Lite at all (Colab, nbconvert's HTML) shows the PNG beside it.
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+_VEGALITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+
+
+STATIC_WIDTH = 640
+
+
+def fixed_width(spec: dict) -> dict:
+    """The spec with a fixed width where it fills its container: an image has no container,
+    and JupyterLab's output area gives a "container" chart a width of zero."""
+    fixed = {**spec}
+    if fixed.get("width") == "container":
+        fixed["width"] = STATIC_WIDTH
+    for part in ("vconcat", "hconcat", "concat", "layer"):
+        if part in fixed:
+            fixed[part] = [fixed_width(sub) for sub in fixed[part]]
+    return fixed
+
+
+def notebook_bundle(spec: dict, png_base64: str, description: str) -> dict:
+    """A chart as plain Jupyter clients draw it: interactive Vega-Lite where the client
+    renders it, else the static PNG; the description as text for anything else."""
+    return {
+        VEGALITE_MIME: {**fixed_width(spec), "$schema": _VEGALITE_SCHEMA},
+        "image/png": png_base64,
+        "text/plain": f"Chart: {description}",
+    }
+
+
+def placeholder_spec(html_text: str) -> dict | None:
+    """The spec inside a placeholder's HTML, or None if ``html_text`` is no placeholder."""
+    match = _SPEC.search(html_text)
+    return json.loads(match.group(1)) if match else None
 
 
 def split_specs(body: str) -> tuple[str, list[dict]]:

@@ -1,6 +1,9 @@
 """The book's chart theme and the Altair renderer that draws charts offline.
 
-A chart's output carries three representations, and each builder takes the one it can use:
+In a reader's own Jupyter a chart's output is :func:`belarus_book.chart_html.notebook_bundle`
+(Vega-Lite, a PNG, a description), which plain clients draw themselves. While the book is
+built (:func:`belarus_book.glue.in_build`) it carries three representations, and each
+builder takes the one it can use:
 
 - ``text/html``: a placeholder holding the Vega-Lite spec as inert JSON
   (:mod:`belarus_book.chart_html`). The site-wide script written by
@@ -23,6 +26,7 @@ import pandas as pd
 import vl_convert
 
 from . import chart_html
+from .glue import in_build
 
 RENDERER = "belarus_book"
 THEME = "belarus_book"
@@ -41,7 +45,6 @@ PALETTE = [
 ]
 TEXT = "#1f2328"
 MUTED = "#57606a"
-STATIC_WIDTH = 640
 
 
 @alt.theme.register(THEME, enable=False)
@@ -112,18 +115,6 @@ def _script_safe_json(spec: dict) -> str:
     return text.replace("<", "\\u003c")
 
 
-def static_spec(spec: dict) -> dict:
-    """The spec with a fixed width, because an image has no container to fill."""
-    fixed = copy.deepcopy(spec)
-    if fixed.get("width") == "container":
-        fixed["width"] = STATIC_WIDTH
-    for part in ("vconcat", "hconcat", "concat", "layer"):
-        for sub in fixed.get(part, []):
-            if sub.get("width") == "container":
-                sub["width"] = STATIC_WIDTH
-    return fixed
-
-
 def description_of(spec: dict) -> str:
     """The chart's description: Vega sets it as the accessible name (aria-label) of the
     element that holds the chart's SVG."""
@@ -138,11 +129,12 @@ def render(spec: dict, **_options) -> dict:
             "every chart needs a description: add .properties(description=...) saying in "
             "words what the chart shows (it becomes the chart's accessible label)"
         )
-    placeholder = chart_html.placeholder(_script_safe_json(spec), description)
-    png = vl_convert.vegalite_to_png(static_spec(spec), ppi=144)
+    png = base64.b64encode(vl_convert.vegalite_to_png(chart_html.fixed_width(spec), ppi=144)).decode("ascii")
+    if not in_build():
+        return chart_html.notebook_bundle(json.loads(_script_safe_json(spec)), png, description)
     return {
-        "text/html": placeholder,
-        "image/png": base64.b64encode(png).decode("ascii"),
+        "text/html": chart_html.placeholder(_script_safe_json(spec), description),
+        "image/png": png,
         "text/plain": f"Chart: {description}",
     }
 

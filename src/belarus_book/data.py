@@ -64,7 +64,8 @@ def find_data_dir(start=None) -> Path:
 
     Order: $BELARUS_BOOK_DATA; the first ``data/datapackage.json`` walking up
     from ``start`` (default: the current directory, so a notebook executed in
-    chapters/ finds ../data); the repo's data/ next to this package's source.
+    chapters/ finds ../data); the repo's data/ next to this package's source (an
+    editable install); last, the copy inside the installed wheel.
     """
     env = os.environ.get(DATA_DIR_ENV)
     if env:
@@ -81,13 +82,16 @@ def find_data_dir(start=None) -> Path:
         tried.append(str(cand))
         if cand.is_file():
             return cand.parent
-    fallback = Path(__file__).resolve().parents[2] / "data"
-    if (fallback / PACKAGE_FILE).is_file():
-        return fallback
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    bundled = Path(__file__).resolve().parent / "data_package"
+    for fallback in (checkout, bundled):
+        if (fallback / PACKAGE_FILE).is_file():
+            return fallback
     raise FileNotFoundError(
         f"No {PACKAGE_FILE} found. Looked in ${DATA_DIR_ENV} (unset), in data/ of "
-        f"{here} and each parent ({len(tried)} places, up to {tried[-1]}), and in {fallback}. "
-        f"Run from inside the repository checkout or set {DATA_DIR_ENV}=/path/to/data.")
+        f"{here} and each parent ({len(tried)} places, up to {tried[-1]}), in {checkout} "
+        f"and in {bundled}. Reinstall the package (its wheel carries the data) or set "
+        f"{DATA_DIR_ENV}=/path/to/data.")
 
 
 def _dir(data_dir) -> Path:

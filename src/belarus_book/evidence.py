@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from .text import esc, source_label, table_html
+from .text import balanced, esc, excerpt_html, language, source_label, table_html
 
 #: What a translation column shows where the excerpt is already in English.
 ENGLISH_SOURCE = "(the source is in English)"
@@ -31,8 +31,12 @@ def _translation(row) -> str | None:
 
 def quote(row, who: str) -> Markdown:
     """A row's excerpt as a quotation: original, our translation (if it is not in English),
-    and ``who`` said it, where (the row's source)."""
-    lines = [f"> {esc(row['excerpt'])}", ">"]
+    and ``who`` said it, where (the row's source).
+
+    Every form here shows the excerpt with its quotation marks balanced (an excerpt cut from
+    a longer quotation would otherwise open a quote it never closes) and, where its source is
+    not in English, inside ``lang`` markup (WCAG 3.1.2); the data itself stays verbatim."""
+    lines = [f"> {excerpt_html(row)}", ">"]
     english = _translation(row)
     if english:
         lines += [f"> *{esc(english)}* (our translation)", ">"]
@@ -48,7 +52,7 @@ def items(rows: pd.DataFrame, headline) -> Markdown:
         who = row.get("claimant")
         who = who if isinstance(who, str) and who else source_label(row["source_id"])
         item = (f"- **{esc(headline(row))}**, according to {esc(who)}.  \n"
-                f"  Evidence: “{esc(row['excerpt'])}”")
+                f"  Evidence: “{excerpt_html(row)}”")
         english = _translation(row)
         if english:
             item += f"  \n  *{esc(english)}* (our translation)"
@@ -60,12 +64,13 @@ def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:
     """Sources side by side: who (claimant and source), what each says (``said(row)``), the
     verbatim evidence and its English."""
     rows = with_english(rows)
+    langs = [language(s) for s in rows["source_id"]]
     frame = pd.DataFrame({
         "Source": [f"{r['claimant']} ({source_label(r['source_id'])})"
                    if isinstance(r.get("claimant"), str) and r.get("claimant")
                    else source_label(r["source_id"]) for _, r in rows.iterrows()],
         "What it says": [said(r) for _, r in rows.iterrows()],
-        "Evidence (verbatim)": rows["excerpt"].tolist(),
+        "Evidence (verbatim)": [balanced(e, lang) for e, lang in zip(rows["excerpt"], langs)],
         "In English": rows["excerpt_en"].tolist(),
     })
-    return HTML(table_html(frame, caption=caption))
+    return HTML(table_html(frame, caption=caption, languages={"Evidence (verbatim)": langs}))

@@ -24,7 +24,7 @@ import yaml
 from pypdf import PdfReader, PdfWriter
 
 from . import testing
-from .publish import PDF_DIR, pdf_name
+from .publish import PDF_DIR, link_pdfs, pdf_name
 
 BOOK_PDF = "belarus-book.pdf"
 CHAPTER_PREFIX = "chapters/"
@@ -126,6 +126,7 @@ def make_pdfs(book: Path) -> list[Printed]:
     published = site / PDF_DIR
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(out, published)
+    link_pdfs(site)
     return printed
 
 

@@ -14,15 +14,17 @@
   with nothing to do, and each page ends with a configuration naming a Binder example
   repository that is not ours (and a global ``kernelName``).
 - Publishes ``data/`` at ``<site>/data/`` so every page can offer its tables for download.
-- Publishes each chapter's executed notebook at ``<site>/_downloads/notebooks/`` and puts a
-  "Download this chapter" box on every chapter page (notebook, the CSVs it loads, the data
-  package descriptor), so a class can take one chapter away and run it.
+- Publishes each chapter's notebook edition (:mod:`belarus_book.notebook_edition`: plain
+  Markdown, charts any Jupyter draws) at ``<site>/_downloads/notebooks/`` and puts a
+  "Download this chapter" box on every chapter page (notebook, MyST source, the CSVs it
+  loads, the data package descriptor), so a class can take one chapter away and run it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import shutil
 from pathlib import Path
@@ -35,8 +37,10 @@ from sphinx.util import logging
 
 from . import chart_html
 from .data import DataError, find_data_dir, read_package, validate_package
+from .glue import BUILD_ENV
 from .prerun import executed_notebook
-from .publish import pdf_link_html
+from .notebook_edition import References, make_edition
+from .publish import PDF_LINK_MARK
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +186,8 @@ _HELPER_TABLES = {
     "text.quotation": ("quotes", "people", "sources"),
     "text.sources_list": ("sources",),
     "text.source_label": ("sources",),
+    "text.short_source": ("sources",),
+    "evidence.": ("sources",),
 }
 
 
@@ -228,21 +234,20 @@ def _download_box(pagename: str, files: list[str], pathto) -> str:
         href = html.escape(pathto(target, 1), quote=True)
         return f'<li><a class="reference download" href="{href}" download>{html.escape(label)}</a></li>'
 
-    notebook = f"{NOTEBOOK_DIR}/{pagename}.ipynb"
-    items = [link(notebook, f"{pagename.rsplit('/', 1)[-1]}.ipynb (this chapter as a notebook)")]
+    name = pagename.rsplit("/", 1)[-1]
+    items = [link(f"{NOTEBOOK_DIR}/{pagename}.ipynb", f"{name}.ipynb (this chapter as a notebook)"),
+             link(f"_sources/{pagename}.md", f"{name}.md (its source, MyST Markdown)")]
     items += [link(f"data/{path}", path) for path in files]
     items.append(link("data/datapackage.json", "datapackage.json (what every column means)"))
-    # The PDF is made after the HTML build (`make pdf`), so this is a plain link, not a
-    # Sphinx download role, which would fail a build without it.
-    items.append(f"<li>{pdf_link_html(pagename, pathto)}</li>")
     return (
         '<div class="admonition note bb-downloads" id="download-this-chapter">'
         '<p class="admonition-title">Download this chapter</p>'
-        "<p>Run it yourself: the notebook and the data files it reads. With the book's "
-        "package installed it runs on its own; to use only these files, put the data files "
-        "in a <code>data/</code> folder next to the notebook. Its charts appear once you "
-        "run it.</p>"
-        f'<ul>{"".join(items)}</ul></div>'
+        "<p>Run it yourself: open the notebook in JupyterLab, VS Code or Colab; it shows its "
+        "charts and numbers as downloaded. To run it again, install the book's package "
+        "(see “Running a chapter yourself” in the teaching kit), which brings the data; "
+        "to use your own copies of the data files, put them in a <code>data/</code> folder "
+        "next to the notebook.</p>"
+        f'<ul>{"".join(items)}{PDF_LINK_MARK}</ul></div>'
     )
 
 
@@ -282,8 +287,40 @@ def _publish_notebooks(app: Sphinx, outdir: Path) -> None:
             # A chapter page that is not a notebook would offer a dead link: say so loudly.
             logger.warning("no executed notebook for %s in the execution cache", docname)
             continue
+        edition = make_edition(notebook, _references(app, docname), _intro(app, docname))
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(nbformat.writes(notebook), encoding="utf-8")
+        target.write_text(nbformat.writes(edition), encoding="utf-8")
+
+
+def _references(app: Sphinx, docname: str) -> References:
+    """Figure numbers, section titles, glossary anchors and page titles of the built book."""
+    env = app.env
+    std = env.domaindata["std"]
+    numrefs, refs = {}, {}
+    for label, (doc, label_id, title) in std["labels"].items():
+        number = env.toc_fignumbers.get(doc, {}).get("figure", {}).get(label_id)
+        if number:
+            numrefs[label] = "Figure " + ".".join(map(str, number))
+        if title:
+            refs[label] = " ".join(title.split())
+    terms = {name.lower(): f"{doc}#{anchor}"
+             for (kind, name), (doc, anchor) in std["objects"].items() if kind == "term"}
+    titles = {doc: node.astext() for doc, node in env.titles.items()}
+    return References(docname, app.config.html_baseurl or "", numrefs, refs, terms, titles)
+
+
+def _intro(app: Sphinx, docname: str) -> str:
+    where = (f"[{app.config.html_baseurl.rstrip('/')}/{docname}.html]"
+             f"({app.config.html_baseurl.rstrip('/')}/{docname}.html)"
+             if app.config.html_baseurl else "the book's web site")
+    return (
+        f"*This is the notebook edition of a chapter of “{app.config.html_title}” "
+        f"(edition {app.config.version}); the chapter with its glossary and data pages is on "
+        f"{where}. It opens with every number and chart in place. To run it again "
+        "(Run All), install the book's package in the notebook's Python, for example "
+        "`%pip install belarus-book` from the wheel or repository address your teacher gives "
+        "you; it brings the data tables. Figure numbers are those of the whole book.*"
+    )
 
 
 def _write_bundle(app: Sphinx) -> None:
@@ -306,6 +343,9 @@ def _write_site_files(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    # Tells the chapters' kernels (they inherit the environment) that the site is being
+    # built: charts then carry the site's placeholder and glue() writes myst-nb's records.
+    os.environ[BUILD_ENV] = "1"
     app.connect("config-inited", _check_data_and_key_cache)
     app.connect("builder-inited", _write_bundle)
     app.connect("env-before-read-docs", _note_pages_read)

@@ -11,6 +11,7 @@ A chapter keeps one :class:`SourceLog`: every row it shows goes through it, so t
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -23,6 +24,66 @@ def esc(value, quote: bool = False) -> str:
     """A value from the data as HTML text: escaped, so it can never become markup; missing
     values become "". Pass ``quote=True`` for a value inside an attribute (``href="..."``)."""
     return "" if pd.isna(value) else html.escape(str(value), quote=quote)
+
+
+#: Quotation marks that open and close a quotation, per language of the excerpt. German
+#: opens with „ and closes with “ (or uses guillemets, as the Swiss daily does); English
+#: closes single quotes with ’, which is also the apostrophe, so it is left alone.
+QUOTE_PAIRS = {
+    "de": (("„", "“"), ("«", "»"), ("‚", "‘"), ("‹", "›")),
+    "en": (("“", "”"),),
+}
+
+
+def balanced(text: str, language: str = "de") -> str:
+    """``text`` with its quotation marks balanced, for display only (the data stays verbatim).
+
+    An excerpt cut from a longer quotation can begin inside it (a closing mark with no
+    opening one) or stop inside it (an opening mark never closed). The missing marks are
+    added at the start or at the end, so the reader sees a whole quotation::
+
+        balanced("wir töten niemanden“, sagte er.")  ->  "„wir töten niemanden“, sagte er."
+    """
+    text = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
+    pairs = QUOTE_PAIRS.get(language, QUOTE_PAIRS["en"])
+    closes = {closing: opening for opening, closing in pairs}
+    opens = {opening: closing for opening, closing in pairs}
+    stack, missing = [], []  # marks still open; openings the excerpt lacks
+    for char in text:
+        if char in opens:
+            stack.append(char)
+        elif char in closes:
+            if closes[char] in stack:
+                while stack and stack.pop() != closes[char]:
+                    pass
+            else:
+                missing.append(closes[char])
+    return "".join(reversed(missing)) + text + "".join(opens[o] for o in reversed(stack))
+
+
+def language(source_id) -> str:
+    """The language of a source's text ("de", "en", "ru", ...), from ``sources.language``;
+    "en" where the source is unknown or the column is empty."""
+    sources = load("sources").set_index("source_id")
+    if pd.isna(source_id) or source_id not in sources.index:
+        return "en"
+    value = sources.loc[source_id, "language"]
+    return "en" if pd.isna(value) or not str(value).strip() else str(value).strip()
+
+
+def in_language(text, lang: str) -> str:
+    """Escaped ``text``; wrapped in ``<span lang="..">`` when it is not English, the page's
+    language, so screen readers pronounce it right (WCAG 3.1.2). The span is inline HTML,
+    which Markdown outputs and HTML tables both carry."""
+    body = esc(text)
+    return body if lang == "en" else f'<span lang="{esc(lang, quote=True)}">{body}</span>'
+
+
+def excerpt_html(row, column: str = "excerpt") -> str:
+    """A row's verbatim excerpt for display: quotation marks balanced, escaped, marked with
+    the language of the row's source."""
+    lang = language(row.get("source_id"))
+    return in_language(balanced(row[column], lang), lang)
 
 
 def date_label(ts, precision: str = "day", end=None, short: bool = False,
@@ -64,18 +125,32 @@ def ordinal(n: int) -> str:
 
 
 def table_html(frame: pd.DataFrame, columns: dict | None = None,
-               caption: str | None = None) -> str:
+               caption: str | None = None, languages: dict | None = None) -> str:
     """An HTML table of ``frame`` as a string (for nesting, e.g. in a ``<details>`` fold).
 
     ``columns`` maps a column to its header and sets the order (default: every column,
     headed by its name). Every header, caption and cell is escaped: a ``<script>`` in the
     data shows as text and never becomes markup. Missing values show as empty cells.
+
+    Cells in a language other than the page's English carry ``lang`` (WCAG 3.1.2):
+    ``languages`` maps a column to one language code per row. Without it, an ``excerpt``
+    column of a frame that has a ``source_id`` column gets the language of each row's source.
     """
     columns = dict(columns) if columns is not None else {c: c for c in frame.columns}
+    languages = dict(languages or {})
+    if "excerpt" in columns and "excerpt" not in languages and "source_id" in frame.columns:
+        languages["excerpt"] = [language(s) for s in frame["source_id"]]
+    langs = [list(languages.get(c, [])) or [None] * len(frame) for c in columns]
     head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
+
+    def cell(value, lang) -> str:
+        if lang and lang != "en" and not pd.isna(value) and str(value):
+            return f'<td lang="{esc(lang, quote=True)}">{esc(value)}</td>'
+        return f"<td>{esc(value)}</td>"
+
     body = "".join(
-        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
-        for row in frame[list(columns)].itertuples(index=False)
+        "<tr>" + "".join(cell(v, langs[j][i]) for j, v in enumerate(row)) + "</tr>"
+        for i, row in enumerate(frame[list(columns)].itertuples(index=False))
     )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     # The container lets a wide table scroll sideways on a phone instead of the page.
@@ -84,9 +159,9 @@ def table_html(frame: pd.DataFrame, columns: dict | None = None,
 
 
 def html_table(frame: pd.DataFrame, columns: dict | None = None,
-               caption: str | None = None) -> HTML:
+               caption: str | None = None, languages: dict | None = None) -> HTML:
     """:func:`table_html` ready to display as a cell's output."""
-    return HTML(table_html(frame, columns, caption))
+    return HTML(table_html(frame, columns, caption, languages))
 
 
 class SourceLog:
@@ -138,6 +213,29 @@ def short_source(source_id: str) -> str:
     sources = load("sources").set_index("source_id")
     return str(sources.loc[source_id, "short_name"])
 
+#: Our row ids for sources: the articles (art-000) and outside facts (KD-04, MIL-01 ...).
+SOURCE_ID = re.compile(r"\b(?:(?:the )?context (?:fact |file |record )?)?(art-\d{3}|(?:US|KD|PP|PO|EC|MIL|GEO|CO)-\d{2})\b")
+
+
+def name_sources(text) -> str:
+    """``text`` (a note or date resolution from the data) with our source ids replaced by the
+    names readers know: "day from context KD-06" -> "day from Reuters". Ids unknown to the
+    sources table are left as they are."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    sources = load("sources").set_index("source_id")
+
+    def named(match):
+        sid = match.group(1)
+        if sid not in sources.index:
+            return match.group(0)
+        name = str(sources.loc[sid, "short_name"])
+        return f"the {name}" if sid.startswith("art-") and "." not in name else name
+
+    text = re.sub(r"the context file's caution", "a note on the outside source", str(text))
+    return SOURCE_ID.sub(named, text)
+
+
 def quotation(quote_id: str) -> Markdown:
     """A quotation: German original, our English translation, and who said it where."""
     quotes = load("quotes").set_index("quote_id")
@@ -145,8 +243,9 @@ def quotation(quote_id: str) -> Markdown:
     q = quotes.loc[quote_id]
     speaker = people.loc[q["person_id"]]
     occasion = f", {esc(q['occasion_en'])}" if not pd.isna(q["occasion_en"]) else ""
+    lang = language(q["source_id"])
     lines = [
-        f"> {esc(q['excerpt'])}",
+        f"> {in_language(balanced(q['excerpt'], lang), lang)}",
         ">",
         f"> *{esc(q['excerpt_en'])}* (our translation)",
         ">",
@@ -167,18 +266,26 @@ def _site_name(url: str) -> str:
 
 
 def sources_list(source_ids) -> Markdown:
-    """A chapter's "Sources" list: articles first, then outside sources, each once."""
+    """A chapter's "Sources" list: articles first, then outside sources, each once.
+
+    Each is named as readers know it (its ``cite_as``), with a link where its address is
+    known; our row ids stay on the Data page. Two rows read from the same page are listed once.
+    """
     sources = load("sources").set_index("source_id")
     used = sources.loc[sorted(set(source_ids))]
     items = []
-    for kind, heading in (("article", "Articles"), ("context", "Outside sources (context file)")):
+    for kind, heading in (("article", "Articles"), ("context", "Outside sources")):
         rows = used[used["kind"] == kind]
         if rows.empty:
             continue
         items.append(f"**{heading}**\n")
-        for source_id, row in rows.iterrows():
+        seen = set()
+        for _, row in rows.iterrows():
             url = row["url"] if not pd.isna(row["url"]) else ""
+            if (row["cite_as"], url) in seen:
+                continue
+            seen.add((row["cite_as"], url))
             link = f" ([{_site_name(url)}](<{url}>))" if url else ""
-            items.append(f"- **{source_id}**: {esc(row['cite_as'])}{link}")
+            items.append(f"- {esc(row['cite_as'])}{link}")
         items.append("")
     return Markdown("\n".join(items))
