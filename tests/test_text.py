@@ -66,7 +66,9 @@ def test_source_log_quotation_and_markdown():
     assert log.ids == {first["source_id"]}
     listing = log.markdown()
     assert isinstance(listing, Markdown)
-    assert f"**{first['source_id']}**" in listing.data
+    cite_as = bb.load("sources").set_index("source_id").loc[first["source_id"], "cite_as"]
+    assert bb.text.esc(cite_as) in listing.data
+    assert first["source_id"] not in listing.data  # readers see names, not our row ids
 
 
 def test_chart_data_keeps_only_asked_columns_and_blanks_missing_text():

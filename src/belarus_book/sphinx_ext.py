@@ -183,7 +183,8 @@ def _drop_idle_thebe(app: Sphinx, pagename, templatename, context, doctree) -> N
 
 # Tables the package's text helpers read behind the chapter's back (see text.py).
 _HELPER_TABLES = {
-    "text.quotation": ("quotes", "people", "sources"),
+    # bb.text.quotation(...) or a SourceLog's .quotation(...)
+    "quotation(": ("quotes", "people", "sources"),
     "text.sources_list": ("sources",),
     "text.source_label": ("sources",),
     "text.short_source": ("sources",),
