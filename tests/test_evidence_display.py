@@ -87,3 +87,12 @@ def test_name_sources_replaces_our_ids_with_names():
     text = name_sources("day taken from context KD-06 (26 Nov 2022); month given by art-003")
     assert "KD-06" not in text and "art-003" not in text
     assert "Reuters" in text and "the Swiss daily" in text
+
+
+def test_evidence_table_names_the_outlet_once():
+    from belarus_book.evidence import claimed_by
+
+    assert claimed_by({"claimant": "Swiss daily (Paul Flückiger)", "source_id": "art-003"}) \
+        == "Swiss daily (Paul Flückiger)"
+    assert claimed_by({"claimant": "Lukashenko", "source_id": "art-002"}) == "Lukashenko (taz)"
+    assert claimed_by({"claimant": None, "source_id": "art-002"}) == "taz, 19 December 2022"

@@ -14,6 +14,8 @@ Checked by tests/test_a11y.py (axe-core, WCAG 2.0/2.1 A and AA) and tests/test_h
   obsolete ``border="1"``: both are errors or warnings in the Nu checker. The theme styles
   ``table.dataframe`` itself, so the boilerplate is removed. pandas' Styler adds a needless
   ``type="text/css"`` to its ``<style>``.
+- sphinx-exercise gives every solution's content the same ``id="solution-content"``; ids
+  must be unique in a page (Nu checker), so each gets a number.
 """
 
 from __future__ import annotations
@@ -36,8 +38,17 @@ _FIXES = [
 ]
 
 
+_SOLUTION_ID = 'id="solution-content"'
+
+
+def _number_solution_ids(body: str) -> str:
+    parts = body.split(_SOLUTION_ID)
+    return parts[0] + "".join(f'id="solution-content-{n}"' + rest
+                              for n, rest in enumerate(parts[1:], start=1))
+
+
 def fix_body(body: str) -> str:
-    body = _PANDAS_SCOPED_STYLE.sub("", body)
+    body = _number_solution_ids(_PANDAS_SCOPED_STYLE.sub("", body))
     for old, new in _FIXES:
         body = body.replace(old, new)
     return body

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from .text import balanced, esc, excerpt_html, language, source_label, table_html
+from .text import balanced, esc, excerpt_html, language, short_source, source_label, table_html
 
 #: What a translation column shows where the excerpt is already in English.
 ENGLISH_SOURCE = "(the source is in English)"
@@ -60,15 +60,23 @@ def items(rows: pd.DataFrame, headline) -> Markdown:
     return Markdown("\n".join(out))
 
 
+def claimed_by(row) -> str:
+    """Who makes a row's claim, and where: "Lukashenko (ntv.de)"; the claimant alone where
+    it already names the outlet ("Swiss daily (Paul Flückiger)"), the source's citation
+    where the row names no claimant."""
+    claimant, outlet = row.get("claimant"), short_source(row["source_id"])
+    if not isinstance(claimant, str) or not claimant:
+        return source_label(row["source_id"])
+    return claimant if outlet.lower() in claimant.lower() else f"{claimant} ({outlet})"
+
+
 def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:
     """Sources side by side: who (claimant and source), what each says (``said(row)``), the
     verbatim evidence and its English."""
     rows = with_english(rows)
     langs = [language(s) for s in rows["source_id"]]
     frame = pd.DataFrame({
-        "Source": [f"{r['claimant']} ({source_label(r['source_id'])})"
-                   if isinstance(r.get("claimant"), str) and r.get("claimant")
-                   else source_label(r["source_id"]) for _, r in rows.iterrows()],
+        "Source": [claimed_by(r) for _, r in rows.iterrows()],
         "What it says": [said(r) for _, r in rows.iterrows()],
         "Evidence (verbatim)": [balanced(e, lang) for e, lang in zip(rows["excerpt"], langs)],
         "In English": rows["excerpt_en"].tolist(),

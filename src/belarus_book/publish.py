@@ -32,6 +32,15 @@ def book_version() -> str:
     return metadata.version(DISTRIBUTION)
 
 
+# Where the package's wheel is published, relative to the site root (see wheel.py).
+WHEEL_DIR = "_downloads"
+
+
+def wheel_name(version: str | None = None) -> str:
+    """The file name of the package's wheel."""
+    return f"belarus_book-{version or book_version()}-py3-none-any.whl"
+
+
 def pdf_name(pagename: str) -> str:
     """The PDF file of a page: ``chapters/mobilisation`` -> ``mobilisation.pdf``."""
     return pagename.rsplit("/", 1)[-1] + ".pdf"
