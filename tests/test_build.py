@@ -112,3 +112,19 @@ def test_failing_cell_fails_the_build_and_keeps_the_last_site(book):
     assert "last good site" in output
     assert site_digest(book) == before, "a failed build changed _build/html"
 
+
+
+@pytest.mark.parametrize("path", [".tox/py311/lib/python3.11/site-packages/numpy/LICENSE.md",
+                                  ".nox/docs/README.md", "chapters/.ipynb_checkpoints/x.md",
+                                  "build/lib/notes.md"])
+def test_hidden_and_build_folders_are_not_book_sources(path, tmp_path):
+    import yaml
+    from sphinx.util.matching import get_matching_files
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    for page in ("index.md", path):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("# A page\n", encoding="utf-8")
+    # The same discovery Sphinx runs over the book's folder, with the book's exclusions.
+    found = set(get_matching_files(tmp_path, ["**"], config["exclude_patterns"]))
+    assert found == {"index.md"}, f"{path} would be read as a page"

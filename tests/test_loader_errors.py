@@ -174,3 +174,46 @@ def test_load_returns_schema_dtypes(name):
             assert str(dtype) == "boolean", (f["name"], dtype)
         else:
             assert pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype), (f["name"], dtype)
+
+
+# --- bad input outside the rows -------------------------------------------------------
+
+
+def test_package_that_is_not_json_names_file_line_and_column(data_copy):
+    text = (data_copy / "datapackage.json").read_text(encoding="utf-8")
+    (data_copy / "datapackage.json").write_text(text.replace('"resources": [', '"resources": [,', 1),
+                                                encoding="utf-8")
+    line = text[:text.index('"resources": [')].count("\n") + 1
+    with pytest.raises(DataError, match=rf"data/datapackage.json, line {line}, column \d+: not valid JSON"):
+        load("events", data_copy)
+
+
+def test_csv_that_is_not_utf8_names_file_and_byte(data_copy):
+    raw = (data_copy / "events.csv").read_bytes()
+    at = raw.index("ü".encode())
+    (data_copy / "events.csv").write_bytes(raw[:at] + "ü".encode("latin-1") + raw[at + 2:])
+    with pytest.raises(DataError, match=rf"data/events.csv: not UTF-8 text \(byte {at}, "):
+        load("events", data_copy)
+
+
+@pytest.mark.parametrize("rule", [{"minimum": 0}, {"unique": True}, {"pattern": "^a"}])
+def test_schema_rule_the_loader_does_not_check_is_refused(data_copy, rule):
+    import json
+
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    figures = next(r for r in package["resources"] if r["name"] == "figures")
+    figures["schema"]["fields"][0].setdefault("constraints", {}).update(rule)
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(DataError, match=rf"schema rule '{next(iter(rule))}' is not checked"):
+        load("figures", data_copy)
+
+
+def test_multi_field_key_is_refused(data_copy):
+    import json
+
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    events["schema"]["primaryKey"] = ["event_id", "date"]
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(DataError, match="primaryKey of several fields"):
+        load("events", data_copy)

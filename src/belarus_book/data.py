@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import io
 import json
 import os
 import re
@@ -99,10 +100,52 @@ def _dir(data_dir) -> Path:
 
 
 def read_package(data_dir=None) -> dict:
-    """The parsed datapackage.json."""
+    """The parsed datapackage.json; a file that is not valid JSON (or not UTF-8) raises
+    :class:`DataError` naming the file, line and column."""
     d = _dir(data_dir)
-    with open(d / PACKAGE_FILE, encoding="utf-8") as fh:
-        return json.load(fh)
+    label = f"{d.name}/{PACKAGE_FILE}"
+    try:
+        package = json.loads(_read_text(d / PACKAGE_FILE, label))
+    except json.JSONDecodeError as error:
+        raise DataError(f"{label}, line {error.lineno}, column {error.colno}: not valid JSON "
+                        f"({error.msg})") from None
+    _refuse_unknown_rules(package, label)
+    return package
+
+
+# Schema rules this module checks; any other rule is refused rather than silently ignored.
+_KNOWN_CONSTRAINTS = {"required", "enum"}
+_KNOWN_FIELD_KEYS = {"name", "type", "description", "constraints", "title", "format", "example"}
+
+
+def _refuse_unknown_rules(package: dict, label: str) -> None:
+    problems = []
+    for res in package.get("resources", []):
+        schema = res.get("schema")
+        if not schema:
+            continue
+        where = f"{label}, resource {res.get('name')!r}"
+        for field in schema.get("fields", []):
+            unknown = (set(field.get("constraints", {})) - _KNOWN_CONSTRAINTS) | (set(field) - _KNOWN_FIELD_KEYS)
+            problems += [f"{where}, field {field.get('name')!r}: schema rule {rule!r} is not "
+                         f"checked by belarus_book.data (checked: {', '.join(sorted(_KNOWN_CONSTRAINTS))})"
+                         for rule in sorted(unknown)]
+        keys = [("primaryKey", schema.get("primaryKey"))]
+        keys += [("foreignKeys", fk.get("fields")) for fk in schema.get("foreignKeys", [])]
+        problems += [f"{where}: a {kind} of several fields ({value}) is not checked by "
+                     f"belarus_book.data (one field only)" for kind, value in keys
+                     if isinstance(value, list)]
+    if problems:
+        raise DataError(problems)
+
+
+def _read_text(path: Path, label: str) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = path.read_bytes()[error.start:error.start + 1]
+        raise DataError(f"{label}: not UTF-8 text (byte {error.start}, {bad!r}); save the file "
+                        f"as UTF-8") from None
 
 
 def resource_names(data_dir=None) -> list[str]:
@@ -130,7 +173,8 @@ def _read_rows(path: Path):
     The csv module (not pandas) is used so that line numbers stay exact even
     when a quoted cell spans several lines.
     """
-    with open(path, encoding="utf-8", newline="") as fh:
+    text = _read_text(path, f"{path.parent.name}/{path.name}")
+    with io.StringIO(text, newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, [])
         rows, prev = [], reader.line_num
