@@ -21,6 +21,9 @@ import re
 
 PLACEHOLDER_CLASS = "vega-chart"
 _SPECS_PREFIX, _SPECS_SUFFIX = "window.bookChartSpecs = ", ";\n"
+# Before the specs, the names of the sources the charts' rows cite by id only (source_id),
+# so the views under a chart (its table, its sources) name them as the book does.
+_SOURCES_PREFIX = "window.bookChartSources = "
 _OPEN = f'<div class="{PLACEHOLDER_CLASS}">'
 _SPEC = re.compile(re.escape(_OPEN) + r'<script type="application/json">(.*?)</script>', re.S)
 
@@ -82,14 +85,46 @@ def split_specs(body: str) -> tuple[str, list[dict]]:
     return _SPEC.sub(take, body), specs
 
 
-def specs_script(specs: list[dict]) -> str:
-    """The script file of a page's specs. ASCII only, so it reads the same whatever
-    character set a server announces for it."""
-    return _SPECS_PREFIX + json.dumps(specs, ensure_ascii=True, separators=(",", ":")) + _SPECS_SUFFIX
+def source_ids(specs: list[dict]) -> list[str]:
+    """Every ``source_id`` in the data rows of ``specs`` (top-level datasets or the inline
+    values of any part), in order of first use."""
+    found: dict[str, None] = {}
+
+    def rows(values) -> None:
+        for row in values if isinstance(values, list) else []:
+            if isinstance(row, dict) and row.get("source_id"):
+                found.setdefault(str(row["source_id"]))
+
+    def walk(part) -> None:
+        if not isinstance(part, dict):
+            return
+        for values in (part.get("datasets") or {}).values():
+            rows(values)
+        if isinstance(part.get("data"), dict):
+            rows(part["data"].get("values"))
+        for key in ("layer", "vconcat", "hconcat", "concat"):
+            for sub in part.get(key) or []:
+                walk(sub)
+        walk(part.get("spec"))
+
+    for spec in specs:
+        walk(spec)
+    return list(found)
+
+
+def specs_script(specs: list[dict], sources: dict[str, str] | None = None) -> str:
+    """The script file of a page's specs, after the names of the ``sources`` (id: name)
+    their rows cite by id, if any. ASCII only, so it reads the same whatever character set
+    a server announces for it."""
+    names = (_SOURCES_PREFIX + json.dumps(sources, ensure_ascii=True, separators=(",", ":"))
+             + ";\n") if sources else ""
+    return names + _SPECS_PREFIX + json.dumps(specs, ensure_ascii=True, separators=(",", ":")) + _SPECS_SUFFIX
 
 
 def read_specs_script(text: str) -> list[dict]:
     """The specs in a page's script file (the inverse of :func:`specs_script`)."""
+    if text.startswith(_SOURCES_PREFIX):
+        text = text.split("\n", 1)[1]
     if not (text.startswith(_SPECS_PREFIX) and text.endswith(_SPECS_SUFFIX)):
         raise ValueError("not a specs script written by specs_script()")
     return json.loads(text[len(_SPECS_PREFIX):-len(_SPECS_SUFFIX)])

@@ -76,6 +76,9 @@ def print_page(browser, url: str, target: Path) -> tuple[str, int]:
         failed = page.locator('.vega-chart:not([data-rendered="true"])').count()
         if failed:
             raise RuntimeError(f"{failed} of {charts} charts were not drawn on {url}")
+        # What a browser does before it prints: the chart bundle then puts each chart's
+        # table (or a line saying where it is) after the chart.
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
         page.emulate_media(media="print")
         title = page.title()
         page.pdf(path=str(target), format="A4", margin=MARGIN, print_background=True,

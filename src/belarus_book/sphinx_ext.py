@@ -8,12 +8,19 @@
   so it cannot clash with the theme's scripts, and adds it only to pages that draw a chart.
 - Moves each chart page's specs out of its HTML into a script file of the page's own
   (``_static/_charts/<page>.js``, see :mod:`belarus_book.chart_html`).
+- Puts a tab bar under every chart (Chart, Table, Sources, Download), whose views the
+  bundle builds from the chart's own spec when a reader first opens them, and prints each
+  chart's table after it (see ``_CHART_VIEWS``).
 - Leaves sphinx-thebe's scripts and stylesheet out of every page while live code is off
   (``launch_buttons: thebe: false``): Jupyter Book always loads that extension, and then
   its scripts only name a CDN address, declare it twice (a console error) and load a file
   with nothing to do, and each page ends with a configuration naming a Binder example
   repository that is not ours (and a global ``kernelName``).
-- Publishes ``data/`` at ``<site>/data/`` so every page can offer its tables for download.
+- Publishes ``data/`` at ``<site>/data/`` so every page can offer its tables for download,
+  with the claims ledger (:mod:`belarus_book.claims`) added as ``claims.csv`` and described
+  in the published ``datapackage.json`` (derived, so it is not in ``data/`` itself).
+- Adds the claims ledger's filter script (``claims_filter.js``, from this package) to the
+  ledger page only; it lives outside the book's ``_static/``, whose scripts go on every page.
 - Publishes each chapter's notebook edition (:mod:`belarus_book.notebook_edition`: plain
   Markdown, charts any Jupyter draws) at ``<site>/_downloads/notebooks/`` and puts a
   "Download this chapter" box on every chapter page (notebook, MyST source, the CSVs it
@@ -22,6 +29,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import os
@@ -38,15 +46,18 @@ from sphinx.util import logging
 from . import chart_html
 from .data import DataError, find_data_dir, read_package, validate_package
 from .glue import BUILD_ENV
-from .prerun import executed_notebook
 from .notebook_edition import References, make_edition
-from .publish import PDF_LINK_MARK
+from .prerun import executed_notebook
+from .publish import PDF_LINK_MARK, WHEEL_DIR, wheel_name
 
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Relative to the site's _static/ folder, as Sphinx's add_js_file expects.
 BUNDLE_PATH = "_vega/vega-charts.js"
+# The claims ledger's filters, relative to _static/, and the page element that needs them.
+CLAIMS_SCRIPT = "_claims/claims-filter.js"
+CLAIMS_MARK = 'id="claims-filter"'
 # A page's chart specs: _static/_charts/<pagename>.js.
 CHART_SPECS_DIR = "_charts"
 # Pages under this folder are chapters: they get the download box and their notebook.
@@ -73,7 +84,11 @@ function drawBookCharts() {
     }
     const target = document.createElement("div");
     target.className = "vega-chart-view";
-    holder.appendChild(target);
+    const panel = document.createElement("div");
+    panel.className = "bb-chart-panel";
+    panel.appendChild(target);
+    holder.appendChild(panel);
+    addBookChartViews(holder, spec, panel);
     return window.vegaEmbed(target, spec, { renderer: "svg", actions: false })
       .then(function () {
         holder.dataset.rendered = "true";
@@ -95,7 +110,231 @@ if (document.readyState === "loading") {
 } else {
   drawBookCharts();
 }
-""" % {"cls": chart_html.PLACEHOLDER_CLASS}
+""" % {"cls": chart_html.PLACEHOLDER_CLASS}  # noqa: UP031 (JavaScript's braces rule out str.format)
+
+# Inside the bundle's function scope too, in a scope of its own (the bundle's names stay
+# untouched), before the loader that uses it: the tab bar under every chart (WAI-ARIA tabs:
+# Chart, Table, Sources, Download). Only the bar is made when a chart is drawn; a view is
+# built from the chart's spec the first time a reader opens it. Its rows are the rows of
+# the spec's data that name a source (a base map's shapes do not). Before printing, each
+# chart is followed by its table (at most PRINT_ROWS rows) or by a line saying where it is.
+_CHART_VIEWS = """
+const addBookChartViews = (function () {
+const VIEW_NAMES = ["Chart", "Table", "Sources", "Download"];
+const PRINT_ROWS = 15;
+const SOURCE_KEYS = ["source_id", "source", "coords_from"];
+const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+const chartPrinters = [];
+
+function el(tag, attrs, kids) {
+  const node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+  (kids || []).forEach(function (kid) { node.append(kid); });
+  return node;
+}
+function field(row, names) {
+  for (const name of names) {
+    for (const key in row) {
+      const v = row[key];
+      if (key.toLowerCase() === name && v !== null && v !== undefined && v !== "") { return v; }
+    }
+  }
+}
+function str(v) {
+  if (v === undefined || v === null) { return ""; }
+  if (Array.isArray(v)) { return v.join(" "); }
+  if (typeof v === "number") { return v.toLocaleString("en-GB"); }
+  if (typeof v === "object") { return JSON.stringify(v); }
+  return String(v).replace(/\\s+/g, " ").trim();
+}
+function day(iso, precision) {
+  const m = /^(\\d{4})-(\\d\\d)-(\\d\\d)/.exec(iso || "");
+  if (!m) { return str(iso); }
+  const month = MONTHS[Number(m[2]) - 1] + " " + m[1];
+  return precision === "year" ? m[1] : precision === "month" ? month : Number(m[3]) + " " + month;
+}
+function titleOf(spec) {
+  const t = spec.title && spec.title.text !== undefined ? spec.title.text : spec.title;
+  return str(t) || str(spec.description);
+}
+function chartRows(spec) {
+  const rows = [];
+  function take(values) {
+    if (!Array.isArray(values)) { return; }
+    values.forEach(function (row) {
+      if (row && typeof row === "object" &&
+          Object.keys(row).some(function (k) { return SOURCE_KEYS.includes(k.toLowerCase()); })) {
+        rows.push(row);
+      }
+    });
+  }
+  Object.keys(spec.datasets || {}).forEach(function (name) { take(spec.datasets[name]); });
+  (function walk(part) {
+    if (!part || typeof part !== "object") { return; }
+    if (part.data) { take(part.data.values); }
+    ["layer", "vconcat", "hconcat", "concat"].forEach(function (k) { (part[k] || []).forEach(walk); });
+    walk(part.spec);
+  })(spec);
+  return rows;
+}
+// The table's columns: a heading and the cell of a row ([text, link or undefined]).
+const COLUMNS = [
+  ["What", function (r) {
+    const what = str(field(r, ["title_en", "support", "measure", "counts_what", "argument_en",
+      "question_en", "name_en", "label", "text"]));
+    const answer = str(field(r, ["answer_en"]));
+    return [what && answer ? what + ": " + answer : what];
+  }],
+  ["Value or date", function (r) {
+    const low = field(r, ["low"]), high = field(r, ["high"]);
+    const value = str(field(r, ["shown", "share", "distance", "count", "value", "status"])) ||
+      (low === undefined ? "" : str(low) + (high === undefined || high === low ? "" : "\\u2013" + str(high)));
+    const start = field(r, ["fieldwork_start"]), end = field(r, ["fieldwork_end"]);
+    const date = str(field(r, ["when"])) ||
+      (field(r, ["date"]) ? day(field(r, ["date"]), field(r, ["date_precision"])) : "") ||
+      (start ? day(start) + (end ? " \\u2013 " + day(end) : "") : "");
+    return [value && date ? value + " (" + date + ")" : value || date];
+  }],
+  ["Who claims it", function (r) { return [str(field(r, ["claimant"]))]; }],
+  ["Source", function (r) {
+    return [sourceName(r), field(r, ["source_id"]) ? dataPage() : undefined];
+  }],
+  ["Excerpt", function (r) { return [str(field(r, ["excerpt", "evidence"]))]; }],
+  ["Translation", function (r) { return [str(field(r, ["excerpt_en", "our translation"]))]; }],
+];
+function sourceName(r) {
+  const id = field(r, ["source_id"]);
+  return str(field(r, ["source", "coords_from"])) || (window.bookChartSources || {})[id] || str(id);
+}
+function dataPage() {
+  return (document.documentElement.dataset.content_root || "") + "appendix/data.html#table-sources";
+}
+function link(text, href) {
+  return href ? el("a", { href: href }, [text]) : text;
+}
+function rowsTable(spec, rows) {
+  const cells = rows.map(function (r) { return COLUMNS.map(function (c) { return c[1](r); }); });
+  const used = COLUMNS.map(function (c, j) { return cells.some(function (row) { return row[j][0]; }); });
+  const keep = function (list) { return list.filter(function (x, j) { return used[j]; }); };
+  return el("table", { class: "bb-chart-table" }, [
+    el("caption", {}, ["The " + rows.length + " rows behind the chart \\u201c" + titleOf(spec) + "\\u201d"]),
+    el("thead", {}, [el("tr", {}, keep(COLUMNS).map(function (c) { return el("th", { scope: "col" }, [c[0]]); }))]),
+    el("tbody", {}, cells.map(function (row) {
+      return el("tr", {}, keep(row).map(function (cell) { return el("td", {}, [link(cell[0], cell[1])]); }));
+    })),
+  ]);
+}
+function sourcesList(rows) {
+  const counts = new Map();
+  rows.forEach(function (r) {
+    const name = sourceName(r);
+    counts.set(name, (counts.get(name) || 0) + 1);
+  });
+  return [
+    el("p", {}, ["The " + rows.length + " rows of this chart come from " + counts.size +
+      (counts.size === 1 ? " source:" : " sources:")]),
+    el("ul", {}, Array.from(counts, function (entry) {
+      return el("li", {}, [el("a", { href: dataPage() }, [entry[0]]),
+        " (" + entry[1] + (entry[1] === 1 ? " row)" : " rows)")]);
+    })),
+    el("p", {}, ["Each source's full citation, date and address is in the ",
+      el("a", { href: dataPage() }, ["sources table on the Data page"]), "."]),
+  ];
+}
+function csvText(rows) {
+  const keys = [];
+  rows.forEach(function (r) { Object.keys(r).forEach(function (k) { if (!keys.includes(k)) { keys.push(k); } }); });
+  const cell = function (v) {
+    const s = v === undefined || v === null ? "" : Array.isArray(v) ? v.join(" ")
+      : typeof v === "object" ? JSON.stringify(v) : String(v);
+    return /[",\\r\\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  return [keys].concat(rows.map(function (r) { return keys.map(function (k) { return r[k]; }); }))
+    .map(function (line) { return line.map(cell).join(","); }).join("\\r\\n") + "\\r\\n";
+}
+function downloadView(rows, number) {
+  const page = (location.pathname.split("/").pop() || "index").replace(/\\.html?$/, "") || "index";
+  const name = page + "-chart-" + number + ".csv";
+  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: "text/csv;charset=utf-8" }));
+  return [
+    el("p", {}, ["The " + rows.length + " rows this chart draws, with all their columns, " +
+      "as a CSV file (UTF-8, comma-separated): "]),
+    el("p", {}, [el("a", { href: url, download: name, class: "bb-chart-download" }, ["Download " + name])]),
+    el("p", {}, ["Every table of the book, with its description, is on the ",
+      el("a", { href: dataPage().split("#")[0] }, ["Data page"]), "."]),
+  ];
+}
+function addChartViews(holder, spec, chartPanel) {
+  const id = "bb-chart-" + holder.dataset.chartIndex;
+  const number = Number(holder.dataset.chartIndex) + 1;
+  let rows = null;
+  const getRows = function () { return rows || (rows = chartRows(spec)); };
+  const bar = el("div", { role: "tablist", "aria-label": "Views of this chart", class: "bb-views-bar" });
+  const panels = [chartPanel];
+  const built = [true];
+  const tabs = VIEW_NAMES.map(function (name, k) {
+    const tab = el("button", { type: "button", role: "tab", id: id + "-tab" + k, "aria-controls": id + "-view" + k,
+      "aria-selected": String(k === 0), tabindex: k === 0 ? "0" : "-1", class: "bb-view-tab" }, [name]);
+    tab.addEventListener("click", function () { select(k); });
+    bar.append(tab);
+    return tab;
+  });
+  holder.append(bar);
+  chartPanel.id = id + "-view0";
+  VIEW_NAMES.forEach(function (name, k) {
+    if (k === 0) { return; }
+    const panel = el("div", { id: id + "-view" + k, class: "bb-view", tabindex: "0" });
+    panel.hidden = true;
+    panels.push(panel);
+    holder.append(panel);
+  });
+  panels.forEach(function (panel, k) {
+    panel.setAttribute("role", "tabpanel");
+    panel.setAttribute("aria-labelledby", id + "-tab" + k);
+  });
+  function fill(k) {
+    const r = getRows();
+    panels[k].append.apply(panels[k],
+      k === 1 ? [rowsTable(spec, r)] : k === 2 ? sourcesList(r) : downloadView(r, number));
+    built[k] = true;
+  }
+  function select(k, focus) {
+    const before = bar.getBoundingClientRect().top;
+    if (!built[k]) { fill(k); }
+    tabs.forEach(function (tab, j) {
+      tab.setAttribute("aria-selected", String(j === k));
+      tab.tabIndex = j === k ? 0 : -1;
+      panels[j].hidden = j !== k;
+    });
+    // Keep the bar where the reader's pointer is as the chart above it hides or shows.
+    window.scrollBy(0, bar.getBoundingClientRect().top - before);
+    if (k === 0) { window.dispatchEvent(new Event("resize")); }
+    if (focus) { tabs[k].focus(); }
+  }
+  bar.addEventListener("keydown", function (event) {
+    const now = tabs.indexOf(document.activeElement);
+    const last = tabs.length - 1;
+    const next = { ArrowRight: now + 1, ArrowLeft: now - 1, Home: 0, End: last }[event.key];
+    if (now < 0 || next === undefined) { return; }
+    event.preventDefault();
+    select(next > last ? 0 : next < 0 ? last : next, true);
+  });
+  chartPrinters.push(function () {
+    const r = getRows();
+    if (!r.length) { return; }
+    const block = el("div", { class: "bb-chart-print" }, [r.length <= PRINT_ROWS ? rowsTable(spec, r)
+      : el("p", {}, ["The table behind this chart has " + r.length + " rows, too many to print here. " +
+        "It is in the online edition, under the chart (Table), and every table of the book " +
+        "can be downloaded from its Data page."])]);
+    (holder.closest("figure") || holder).after(block);
+  });
+}
+window.addEventListener("beforeprint", function () {
+  chartPrinters.splice(0).forEach(function (print) { print(); });
+});
+return addChartViews;
+})();
+"""
 
 
 def fingerprint(*roots: Path) -> str:
@@ -130,7 +369,9 @@ def _check_data_and_key_cache(app: Sphinx, config) -> None:
 
 def _bundle(cache_dir: Path) -> Path:
     """The site's Vega bundle, made once per vl-convert version and loader text."""
-    text_key = hashlib.sha256(_CHART_LOADER.encode()).hexdigest()[:8]
+    # The views' code without its indentation and comments: a little less to load.
+    ours = re.sub(r"\n\s*(//[^\n]*\n\s*)*", "\n", _CHART_VIEWS) + _CHART_LOADER
+    text_key = hashlib.sha256(ours.encode()).hexdigest()[:8]
     path = cache_dir / f".vega-bundle-{vl_convert.__version__}-{text_key}.js"
     if not path.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -138,10 +379,19 @@ def _bundle(cache_dir: Path) -> Path:
         # Sphinx's own scripts; the function scope keeps them local. It still sets
         # window.vegaEmbed, which the loader uses.
         path.write_text(
-            "(function () {\n" + vl_convert.javascript_bundle() + "\n" + _CHART_LOADER + "})();\n",
+            "(function () {\n" + vl_convert.javascript_bundle() + "\n" + ours + "})();\n",
             encoding="utf-8",
         )
     return path
+
+
+def _source_names(app: Sphinx, ids: list[str]) -> dict[str, str]:
+    """How the book names each of these sources (``cite_as`` in data/sources.csv)."""
+    if not hasattr(app, "bb_source_names"):
+        path = find_data_dir(Path(app.srcdir)) / "sources.csv"
+        with open(path, encoding="utf-8", newline="") as handle:
+            app.bb_source_names = {row["source_id"]: row["cite_as"] for row in csv.DictReader(handle)}
+    return {i: app.bb_source_names[i] for i in ids if i in app.bb_source_names}
 
 
 def _add_charts_to_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -154,7 +404,8 @@ def _add_charts_to_page(app: Sphinx, pagename, templatename, context, doctree) -
     specs_file = f"{CHART_SPECS_DIR}/{pagename}.js"
     target = Path(app.outdir) / "_static" / specs_file
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(chart_html.specs_script(specs), encoding="utf-8")
+    target.write_text(chart_html.specs_script(specs, _source_names(app, chart_html.source_ids(specs))),
+                      encoding="utf-8")
     # Sphinx resets the script list after each page, so these go to this page only; deferred
     # scripts run in order, so the specs are there before the bundle draws.
     app.add_js_file(specs_file, defer="defer")
@@ -240,14 +491,16 @@ def _download_box(pagename: str, files: list[str], pathto) -> str:
              link(f"_sources/{pagename}.md", f"{name}.md (its source, MyST Markdown)")]
     items += [link(f"data/{path}", path) for path in files]
     items.append(link("data/datapackage.json", "datapackage.json (what every column means)"))
+    items.append(link(f"{WHEEL_DIR}/{wheel_name()}",
+                      f"{wheel_name()} (the book's package, with all the data)"))
     return (
         '<div class="admonition note bb-downloads" id="download-this-chapter">'
         '<p class="admonition-title">Download this chapter</p>'
         "<p>Run it yourself: open the notebook in JupyterLab, VS Code or Colab; it shows its "
-        "charts and numbers as downloaded. To run it again, install the book's package "
-        "(see “Running a chapter yourself” in the teaching kit), which brings the data; "
-        "to use your own copies of the data files, put them in a <code>data/</code> folder "
-        "next to the notebook.</p>"
+        "charts and numbers as downloaded. To run it again, install the book's package from "
+        "the wheel below (<code>%pip install belarus_book-….whl</code> in the notebook), which "
+        "brings the data; to use your own copies of the data files, put them in a "
+        "<code>data/</code> folder next to the notebook.</p>"
         f'<ul>{"".join(items)}{PDF_LINK_MARK}</ul></div>'
     )
 
@@ -318,9 +571,10 @@ def _intro(app: Sphinx, docname: str) -> str:
         f"*This is the notebook edition of a chapter of “{app.config.html_title}” "
         f"(edition {app.config.version}); the chapter with its glossary and data pages is on "
         f"{where}. It opens with every number and chart in place. To run it again "
-        "(Run All), install the book's package in the notebook's Python, for example "
-        "`%pip install belarus-book` from the wheel or repository address your teacher gives "
-        "you; it brings the data tables. Figure numbers are those of the whole book.*"
+        "(Run All), first install the book's package, which brings the data tables: put "
+        f"the wheel `{wheel_name()}` from the chapter's download box next to this notebook "
+        f"and run `%pip install {wheel_name()}` in a cell (or `pip install` the book's "
+        "repository address). Figure numbers are those of the whole book.*"
     )
 
 
@@ -331,6 +585,14 @@ def _write_bundle(app: Sphinx) -> None:
     bundle = Path(app.outdir) / "_static" / BUNDLE_PATH
     bundle.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_bundle(Path(app.srcdir) / "_build"), bundle)
+    script = Path(app.outdir) / "_static" / CLAIMS_SCRIPT
+    script.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PACKAGE_DIR / "claims_filter.js", script)
+
+
+def _add_claims_script(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if CLAIMS_MARK in context.get("body", ""):
+        app.add_js_file(CLAIMS_SCRIPT, defer="defer")
 
 
 def _write_site_files(app: Sphinx, exception) -> None:
@@ -339,7 +601,11 @@ def _write_site_files(app: Sphinx, exception) -> None:
     outdir = Path(app.outdir)
     published = outdir / "data"
     shutil.rmtree(published, ignore_errors=True)
-    shutil.copytree(find_data_dir(Path(app.srcdir)), published)
+    data_dir = find_data_dir(Path(app.srcdir))
+    shutil.copytree(data_dir, published)
+    from .claims import write_published  # pandas: only once, at the end of the build
+
+    write_published(published, data_dir, Path(app.srcdir) / "chapters")
     _publish_notebooks(app, outdir)
 
 
@@ -352,6 +618,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-before-read-docs", _note_pages_read)
     app.connect("html-page-context", _add_charts_to_page)
     app.connect("html-page-context", _add_download_box)
+    app.connect("html-page-context", _add_claims_script)
     app.connect("html-page-context", _drop_idle_thebe)
     app.connect("build-finished", _write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
