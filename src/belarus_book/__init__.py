@@ -10,8 +10,8 @@ renderer, so a chapter needs only::
     bb.glue("n_figures", len(figures))   # for {glue:text}`n_figures` in the prose
 
 The helpers for what every chapter shows the same way are modules of their own:
-``bb.text`` (dates, quotations, source lists), ``bb.evidence`` (excerpts beside a claim)
-and ``bb.geo`` (distances on the map).
+``bb.text`` (dates, quotations, source lists), ``bb.evidence`` (excerpts beside a claim),
+``bb.geo`` (distances on the map) and ``bb.claims`` (the claims ledger and its statuses).
 
 Outside a notebook the same happens the first time the package's data or chart functions
 are used. The build's Sphinx extensions live in this package too: loading pandas and
@@ -22,7 +22,7 @@ import importlib
 import sys
 
 _DATA_API = ("DataError", "find_data_dir", "load", "validate_package")
-_MODULES = ("evidence", "geo", "text")
+_MODULES = ("claims", "evidence", "geo", "text")
 
 __all__ = ["charts", "glue", *_MODULES, *_DATA_API]
 

@@ -21,6 +21,11 @@ with every other row naming the same kind of support with the same status (given
 Which chapter uses a claim is read from the chapters' sources (see :func:`chapter_use`).
 Pure Python and pandas; :func:`ledger` builds the whole table, :func:`assign_status` applies
 the rules to any frame with the columns it names (so they can be tested on small fixtures).
+
+A chapter's closing box counts the statuses of the claims it showed: its
+:class:`~belarus_book.text.SourceLog` records their ids, and :func:`counts_sentence` (over
+:func:`status_counts`) phrases the counts. That needs only the data, not the chapters'
+sources, so it works in a reader's Jupyter with nothing but the package installed.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ import pandas as pd
 from .data import find_data_dir, load
 
 __all__ = ["STATUSES", "CLAIM_TABLES", "assign_status", "chapter_use", "ledger",
-           "counts_html", "ledger_html", "write_published", "RESOURCE_NAME"]
+           "status_counts", "counts_sentence", "counts_html", "ledger_html",
+           "write_published", "RESOURCE_NAME"]
 
 #: Statuses in order of precedence (the first rule that applies wins).
 STATUSES = ["unverified", "disputed", "on record", "several sources", "single source"]
@@ -224,9 +230,11 @@ def _date_text(name: str, r) -> str:
     return ""
 
 
-def ledger(data_dir=None, chapters_dir=None) -> pd.DataFrame:
+def ledger(data_dir=None, chapters_dir=None, chapters: bool = True) -> pd.DataFrame:
     """One row per claim: what it says, who says it, where, the evidence, the chapters that
-    use it and its status. ``chapters_dir`` defaults to ``chapters/`` beside the data."""
+    use it and its status. ``chapters_dir`` defaults to ``chapters/`` beside the data; with
+    ``chapters=False`` no chapter source is read and the chapters column stays empty (the
+    statuses do not depend on it)."""
     data_dir = Path(data_dir) if data_dir is not None else find_data_dir()
     chapters_dir = Path(chapters_dir) if chapters_dir is not None else data_dir.parent / "chapters"
     sources = load("sources", data_dir).set_index("source_id")
@@ -234,7 +242,8 @@ def ledger(data_dir=None, chapters_dir=None) -> pd.DataFrame:
     tables = {name: load(name, data_dir) for name in CLAIM_TABLES}
     figures = tables["figures"]
     leaks = set(figures.loc[figures["claimant_type"] == "leak", "claimant"].dropna())
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters_dir.glob("*.md"))}
+    texts = ({p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters_dir.glob("*.md"))}
+             if chapters else {})
     use = chapter_use(tables, texts)
 
     rows = []
@@ -270,6 +279,34 @@ def ledger(data_dir=None, chapters_dir=None) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     context = set(sources.index[sources["kind"] == "context"])
     return assign_status(frame, context)
+
+
+# --------------------------------------------------------------------------- in a chapter
+def status_counts(claim_ids, data_dir=None, frame: pd.DataFrame | None = None) -> dict[str, int]:
+    """{status: how many of ``claim_ids`` have it}, every status in :data:`STATUSES` order
+    (0 where none). Ids that are not claims are ignored. The statuses are the ledger's
+    (``frame``, or :func:`ledger` of ``data_dir`` without reading any chapter)."""
+    if frame is None:
+        frame = ledger(data_dir, chapters=False)
+    shown = frame[frame["claim_id"].astype(str).isin({str(i) for i in claim_ids})]
+    counts = shown["status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in STATUSES}
+
+
+def counts_sentence(claim_ids, data_dir=None, frame: pd.DataFrame | None = None,
+                    where: str = "on this page") -> str:
+    """The statuses of ``claim_ids`` in one sentence for a chapter's closing box: "Of the 40
+    claims shown on this page, the claims ledger marks 2 as unverified, 5 as disputed and
+    33 as single source." Statuses no claim has are left out."""
+    counts = status_counts(claim_ids, data_dir, frame)
+    total = sum(counts.values())
+    if total == 0:
+        return f"The claims ledger lists no claim shown {where}."
+    parts = [f"{n} as {s}" for s, n in counts.items() if n]
+    marks = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if total == 1:
+        return f"The one claim shown {where} is marked {marks.split(' as ', 1)[1]} in the claims ledger."
+    return f"Of the {total} claims shown {where}, the claims ledger marks {marks}."
 
 
 # --------------------------------------------------------------------------- publishing

@@ -177,15 +177,42 @@ class SourceLog:
 
     def __init__(self):
         self.ids: set[str] = set()
+        self._keys: set[str] = set()  # ids and index labels of the rows shown
 
     def use(self, rows, column: str = "source_id"):
-        """Record the source(s) of a frame or of one row; return ``rows`` unchanged."""
+        """Record the source(s) of a frame or of one row, and the rows' claim ids (see
+        :attr:`claim_ids`); return ``rows`` unchanged."""
         values = rows[column]
         if isinstance(values, pd.Series):
             self.ids.update(str(v) for v in values.dropna())
         elif not pd.isna(values):
             self.ids.add(str(values))
+        # A row's claim id is in its table's id column or, where the chapter indexed the
+        # table by it, in the index (a frame's labels, a row's name); which of these values
+        # are claim ids is decided when claim_ids is read.
+        from .claims import CLAIM_TABLES
+
+        if isinstance(rows, pd.DataFrame):
+            self._keys.update(str(v) for v in rows.index)
+            for key in set(CLAIM_TABLES.values()) & set(rows.columns):
+                self._keys.update(str(v) for v in rows[key].dropna())
+        else:
+            self._keys.add(str(rows.name))
+            for key in set(CLAIM_TABLES.values()) & set(rows.index):
+                if not pd.isna(rows[key]):
+                    self._keys.add(str(rows[key]))
         return rows
+
+    @property
+    def claim_ids(self) -> set[str]:
+        """The ids of the claims (rows of the claims ledger's tables) among the rows shown,
+        for :func:`belarus_book.claims.counts_sentence`."""
+        from .claims import CLAIM_TABLES
+
+        known = set()
+        for name, key in CLAIM_TABLES.items():
+            known.update(load(name)[key].astype(str))
+        return self._keys & known
 
     def row(self, frame: pd.DataFrame, key):
         """``frame.loc[key]`` (a row looked up by its index), with its source recorded."""
@@ -214,7 +241,8 @@ def short_source(source_id: str) -> str:
     return str(sources.loc[source_id, "short_name"])
 
 #: Our row ids for sources: the articles (art-000) and outside facts (KD-04, MIL-01 ...).
-SOURCE_ID = re.compile(r"\b(?:(?:the )?context (?:fact |file |record )?)?(art-\d{3}|(?:US|KD|PP|PO|EC|MIL|GEO|CO)-\d{2})\b")
+SOURCE_ID = re.compile(r"\b(?:(?:the )?context (?:fact |file |record )?)?"
+                       r"(art-\d{3}|(?:US|KD|PP|PO|EC|MIL|GEO|CO)-\d{2})\b")
 
 
 def name_sources(text) -> str:
