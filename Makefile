@@ -40,6 +40,7 @@ dist: book
 	$(BIN)/python -m belarus_book.dist .
 
 test: pdf $(NODE_STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 serve: book

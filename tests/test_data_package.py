@@ -98,7 +98,7 @@ def test_every_number_in_the_article_is_in_the_data(article):
     seed = next(SEEDS.glob(f"{article[4:]}_*.txt"))
     text = DATE_LINE.sub("", seed.read_text(encoding="utf-8"), count=1)
     covered = set()
-    for name, rows in tables().items():
+    for rows in tables().values():
         for r in rows:
             if r.get("source_id") == article:
                 covered |= numbers(r.get("excerpt", "") + " " + r.get("headline", ""))

@@ -47,7 +47,7 @@ def test_there_are_chapter_pages(site):
 def test_download_box_links_resolve(site, page):
     links = box_links(site, page)
     targets = [resolve(site, page, href) for href in links]
-    for href, target in zip(links, targets):
+    for href, target in zip(links, targets, strict=True):
         assert target.is_file(), f"{page}: {href} -> {target} does not exist"
         assert site.resolve() in target.parents, f"{page}: {href} leaves the site"
 

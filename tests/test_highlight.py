@@ -54,7 +54,7 @@ def pygments_looks() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
             base[mode] = declarations.get("color")
         else:
             looks.setdefault(cls, {})[mode] = declarations
-    for cls, modes in looks.items():
+    for modes in looks.values():
         for mode, declarations in modes.items():
             if declarations.get("color") == base.get(mode):
                 declarations.pop("color")

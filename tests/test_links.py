@@ -127,7 +127,8 @@ def cited_urls() -> set[str]:
 
 
 def test_sources_page_exists():
-    assert (SITE / SOURCES_PAGE).exists(), f"{SOURCES_PAGE} is missing: external links are checked against data/sources.csv"
+    assert (SITE / SOURCES_PAGE).exists(), \
+        f"{SOURCES_PAGE} is missing: external links are checked against data/sources.csv"
 
 
 def test_sources_page_lists_every_source_url():

@@ -71,7 +71,8 @@ def main() -> None:
         times = chart_times(site, pages)
 
         rows = [
-            ("cold build (no _build, venv ready)", f"{cold:.1f} s", f"<= {COLD_TARGET_S} s", verdict(cold <= COLD_TARGET_S)),
+            ("cold build (no _build, venv ready)", f"{cold:.1f} s", f"<= {COLD_TARGET_S} s",
+             verdict(cold <= COLD_TARGET_S)),
             ("warm rebuild, no change", f"{warm:.1f} s", f"<= {WARM_TARGET_S} s", verdict(warm <= WARM_TARGET_S)),
             ("Vega bundle (one file for the site)", f"{bundle.stat().st_size / 1024:.0f} KB", "", ""),
         ]

@@ -144,7 +144,7 @@ def simplify(points, tol=TOLERANCE):
         if best_k is not None and best > tol:
             keep[best_k] = True
             stack += [(i, best_k), (best_k, j)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def rounded(points, digits):

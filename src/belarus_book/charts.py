@@ -17,7 +17,6 @@ builder takes the one it can use:
 from __future__ import annotations
 
 import base64
-import copy
 import json
 import math
 

@@ -238,7 +238,7 @@ def _validate(data_dir: Path, pkg: dict, name: str):
         if len(rec) != len(header):
             problems.append(f"{label}, row {line}: {len(rec)} cells, expected {len(header)}")
             continue
-        records.append((line, dict(zip(header, rec))))
+        records.append((line, dict(zip(header, rec, strict=True))))
 
     excerpt_rule = res.get("x-excerpt-required", False)
     for line, r in records:
@@ -277,7 +277,8 @@ def _validate(data_dir: Path, pkg: dict, name: str):
         for line, r in records:
             k = r[pk]
             if k in seen:
-                problems.append(f'{label}, row {line}, column "{pk}": duplicate primary key {k!r} (first at row {seen[k]})')
+                problems.append(f'{label}, row {line}, column "{pk}": duplicate primary key {k!r} '
+                                f'(first at row {seen[k]})')
             else:
                 seen[k] = line
 

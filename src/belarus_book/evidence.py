@@ -78,7 +78,7 @@ def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:
     frame = pd.DataFrame({
         "Source": [claimed_by(r) for _, r in rows.iterrows()],
         "What it says": [said(r) for _, r in rows.iterrows()],
-        "Evidence (verbatim)": [balanced(e, lang) for e, lang in zip(rows["excerpt"], langs)],
+        "Evidence (verbatim)": [balanced(e, lang) for e, lang in zip(rows["excerpt"], langs, strict=True)],
         "In English": rows["excerpt_en"].tolist(),
     })
     return HTML(table_html(frame, caption=caption, languages={"Evidence (verbatim)": langs}))

@@ -25,7 +25,7 @@ def densify(lines, step_km: float = 0.5) -> tuple[np.ndarray, float]:
     dense, length = [], 0.0
     for part in lines:
         pts = np.array(part)
-        for a, b in zip(pts[:-1], pts[1:]):
+        for a, b in zip(pts[:-1], pts[1:], strict=True):
             seg = float(distance_km(a[1], a[0], b[1], b[0]))
             length += seg
             dense.append(np.linspace(a, b, max(2, int(np.ceil(seg / step_km)))))

@@ -15,7 +15,7 @@ light and dark Pygments styles, unless the book's configuration names others.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from pygments.formatters import HtmlFormatter
 from sphinx.application import Sphinx
@@ -36,7 +36,7 @@ def _declarations(text: str) -> dict[str, str]:
     return {key.strip(): value.strip() for key, value in pairs}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _style_rules(style: str) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """(the block's declarations, each token class's declarations) of a Pygments style."""
     block: dict[str, str] = {}

@@ -105,7 +105,7 @@ def _prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     logger.info("prerun: executing %d notebooks, %d at a time", len(due), workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(run, due))
-    for (docname, path, notebook), result in zip(due, results):
+    for (docname, path, notebook), result in zip(due, results, strict=True):
         if result.err is not None:
             logger.info("prerun: %s failed; myst-nb will run it again and report", docname)
             continue

@@ -22,6 +22,7 @@ from .data import find_data_dir
 from .publish import WHEEL_DIR, wheel_name
 from .sphinx_ext import PACKAGE_DIR, fingerprint
 
+
 def build_wheel(project: Path, cache_root: Path) -> Path:
     """The project's wheel, built with pip (in an isolated build environment) unless the
     package, the data and pyproject.toml are unchanged since the last one."""
