@@ -14,14 +14,17 @@ Checked by tests/test_a11y.py (axe-core, WCAG 2.0/2.1 A and AA) and tests/test_h
   obsolete ``border="1"``: both are errors or warnings in the Nu checker. The theme styles
   ``table.dataframe`` itself, so the boilerplate is removed. pandas' Styler adds a needless
   ``type="text/css"`` to its ``<style>``.
-- sphinx-exercise gives every solution's content the same ``id="solution-content"``; ids
-  must be unique in a page (Nu checker), so each gets a number.
+- sphinx-exercise wraps every exercise's and solution's text in a ``<section>`` without a
+  heading, each with the same id (``exercise-content``, ``solution-content``): duplicate ids
+  are errors and headingless sections warnings in the Nu checker. They become plain ``<div>``
+  containers with a class instead.
 """
 
 from __future__ import annotations
 
 import re
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 MYST_NB_SUMMARY = '<summary aria-label="Toggle hidden content">'
@@ -38,17 +41,21 @@ _FIXES = [
 ]
 
 
-_SOLUTION_ID = 'id="solution-content"'
+_EXERCISE_SECTIONS = {"exercise-content", "solution-content"}
 
 
-def _number_solution_ids(body: str) -> str:
-    parts = body.split(_SOLUTION_ID)
-    return parts[0] + "".join(f'id="solution-content-{n}"' + rest
-                              for n, rest in enumerate(parts[1:], start=1))
+def _exercise_sections_to_containers(app: Sphinx, doctree, docname: str) -> None:
+    for section in list(doctree.findall(nodes.section)):
+        ids = set(section["ids"])
+        if ids & _EXERCISE_SECTIONS:
+            container = nodes.container(classes=sorted(ids & _EXERCISE_SECTIONS))
+            container.extend(section.children)
+            section.replace_self(container)
+            container["ids"] = []  # replace_self copied the shared id over
 
 
 def fix_body(body: str) -> str:
-    body = _number_solution_ids(_PANDAS_SCOPED_STYLE.sub("", body))
+    body = _PANDAS_SCOPED_STYLE.sub("", body)
     for old, new in _FIXES:
         body = body.replace(old, new)
     return body
@@ -61,4 +68,5 @@ def _fix_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _fix_page)
+    app.connect("doctree-resolved", _exercise_sections_to_containers)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

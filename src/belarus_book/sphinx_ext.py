@@ -440,6 +440,9 @@ _HELPER_TABLES = {
     "text.source_label": ("sources",),
     "text.short_source": ("sources",),
     "evidence.": ("sources",),
+    # the bottom-line box's status counts read every claim table (claims.CLAIM_TABLES)
+    "claims.": ("events", "figures", "polls", "quotes", "arguments", "support",
+                "political_prisoners", "economy", "people", "sources"),
 }
 
 
