@@ -93,6 +93,15 @@ def test_changed_data_value_reaches_the_page(book):
     assert "35,123" in html and "35,000" not in html
 
 
+def test_changed_stylesheet_alone_reaches_the_site(book):
+    # No page is out of date, yet the site must carry the new print rules.
+    css = book / "_static" / "print.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* probe: changed alone */\n", encoding="utf-8")
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "probe: changed alone" in (book / "_build" / "html" / "_static" / "print.css").read_text(encoding="utf-8")
+
+
 def test_failing_cell_fails_the_build_and_keeps_the_last_site(book):
     before = site_digest(book)
     chapter = book / "chapters" / "dependence.md"

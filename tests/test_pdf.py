@@ -174,3 +174,23 @@ def test_teaching_kit_lists_every_chapter_pdf():
         assert f'href="{href}"' in page_html, f"the teaching kit does not list {href}"
         assert (teaching.parent / href).resolve().is_file(), href
     assert (SITE / PDF_DIR / pdf.BOOK_PDF).is_file()
+
+
+def lowest_text(page) -> float:
+    """How far down the page its text reaches (0 = top, 1 = bottom), the footer left out."""
+    height = float(page.mediabox.height)
+    ys = []
+    page.extract_text(visitor_text=lambda text, cm, tm, *_: ys.append(tm[5] * cm[3] + cm[5])
+                      if text.strip() else None)
+    body = [y for y in ys if 0.06 * height < y <= height]  # the footer sits in the bottom margin
+    return 1 - min(body) / height if body else 0.0
+
+
+@pytest.mark.parametrize("docname", CHAPTERS)
+def test_no_page_is_left_mostly_empty(docname):
+    # A table, box or chart that did not fit below the text must flow on or fill the page,
+    # not move whole to the next page and leave most of this one blank. (Captions follow
+    # charts, so a page that ends in a chart still has text near its end.)
+    pages = PdfReader(PDFS / pdf_name(docname)).pages
+    empty = [n for n, page in enumerate(pages[:-1], 1) if lowest_text(page) < 0.4]
+    assert not empty, f"{pdf_name(docname)}: pages {empty} are more than 60 % empty"

@@ -522,6 +522,20 @@ def _add_download_box(app: Sphinx, pagename, templatename, context, doctree) -> 
     context["body"] = body[:cut] + box + body[cut:]
 
 
+def _pages_of_changed_static_files(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Every page, when a file in _static/ or _templates/ changed since the last build.
+
+    Sphinx copies static files only while it writes pages, and writes none when no page is
+    out of date: a change to a stylesheet alone (print.css, say) would never reach the site.
+    """
+    folders = [Path(app.confdir) / p for p in (*app.config.html_static_path, *app.config.templates_path)]
+    key = fingerprint(*(f for f in folders if f.is_dir()))
+    if getattr(env, "bb_static_key", None) == key:
+        return []
+    env.bb_static_key = key
+    return sorted(env.found_docs)
+
+
 def _note_pages_read(app: Sphinx, env, docnames: list[str]) -> None:
     # The pages this build reads (all of them after a change to data/ or the package, which
     # changes the execution cache's path): only their notebooks can have changed.
@@ -618,6 +632,7 @@ def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
     app.connect("config-inited", _check_data_and_key_cache)
     app.connect("builder-inited", _write_bundle)
+    app.connect("env-get-outdated", _pages_of_changed_static_files)
     app.connect("env-before-read-docs", _note_pages_read)
     app.connect("html-page-context", _add_charts_to_page)
     app.connect("html-page-context", _add_download_box)
