@@ -107,3 +107,20 @@ def test_query_string_prefilters_too(browser, site_url):
         assert 0 < visible_rows(page).count() < claim_count()
     finally:
         context.close()
+
+
+def test_filters_work_from_a_copy_opened_from_disk(browser):
+    # An offline copy opened straight from disk (file://): the filter is a plain script.
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((SITE / PAGE).resolve().as_uri() + "#ledger-mobilisation", wait_until="load")
+        page.wait_for_selector("#claims-filter[data-ready=true]", state="attached")
+        chapter_rows = visible_rows(page).count()
+        assert 0 < chapter_rows < claim_count()
+        page.get_by_label("Chapter").select_option("")
+        page.get_by_label("Search the claims").fill("Alesin")
+        rows = visible_rows(page)
+        assert rows.count() > 0 and all("Alesin" in t for t in rows.all_inner_texts())
+    finally:
+        context.close()
