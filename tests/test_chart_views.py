@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book import testing
+from belarus_book import chart_html, testing
 
 from .conftest import SITE
 from .test_a11y import WCAG_TAGS, axe_source, open_in_mode  # noqa: F401 (a fixture)
@@ -33,28 +33,8 @@ VIEWS = ["Chart", "Table", "Sources", "Download"]
 
 def chart_rows(spec: dict) -> list[dict]:
     """The rows a chart draws that name a source, in the order the page's script takes them."""
-    rows: list[dict] = []
-
-    def take(values) -> None:
-        if isinstance(values, list):
-            rows.extend(r for r in values if isinstance(r, dict)
-                        and any(k.lower() in SOURCE_KEYS for k in r))
-
-    for values in (spec.get("datasets") or {}).values():
-        take(values)
-
-    def walk(part) -> None:
-        if not isinstance(part, dict):
-            return
-        if isinstance(part.get("data"), dict):
-            take(part["data"].get("values"))
-        for key in ("layer", "vconcat", "hconcat", "concat"):
-            for sub in part.get(key) or []:
-                walk(sub)
-        walk(part.get("spec"))
-
-    walk(spec)
-    return rows
+    return [row for values in chart_html.data_values(spec) if isinstance(values, list)
+            for row in values if isinstance(row, dict) and any(k.lower() in SOURCE_KEYS for k in row)]
 
 
 def source_names(page_path: str) -> dict[str, str]:

@@ -85,30 +85,28 @@ def split_specs(body: str) -> tuple[str, list[dict]]:
     return _SPEC.sub(take, body), specs
 
 
+def data_values(spec: dict):
+    """Each list of data rows in a spec, in the order the page's script reads them: the
+    named datasets, then the inline values of each part (layers and concatenations too)."""
+    if not isinstance(spec, dict):
+        return
+    yield from (spec.get("datasets") or {}).values()
+    if isinstance(spec.get("data"), dict):
+        yield spec["data"].get("values")
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        for sub in spec.get(key) or []:
+            yield from data_values(sub)
+    yield from data_values(spec.get("spec"))
+
+
 def source_ids(specs: list[dict]) -> list[str]:
-    """Every ``source_id`` in the data rows of ``specs`` (top-level datasets or the inline
-    values of any part), in order of first use."""
+    """Every ``source_id`` in the data rows of ``specs``, in order of first use."""
     found: dict[str, None] = {}
-
-    def rows(values) -> None:
-        for row in values if isinstance(values, list) else []:
-            if isinstance(row, dict) and row.get("source_id"):
-                found.setdefault(str(row["source_id"]))
-
-    def walk(part) -> None:
-        if not isinstance(part, dict):
-            return
-        for values in (part.get("datasets") or {}).values():
-            rows(values)
-        if isinstance(part.get("data"), dict):
-            rows(part["data"].get("values"))
-        for key in ("layer", "vconcat", "hconcat", "concat"):
-            for sub in part.get(key) or []:
-                walk(sub)
-        walk(part.get("spec"))
-
     for spec in specs:
-        walk(spec)
+        for values in data_values(spec):
+            for row in values if isinstance(values, list) else []:
+                if isinstance(row, dict) and row.get("source_id"):
+                    found.setdefault(str(row["source_id"]))
     return list(found)
 
 
