@@ -18,7 +18,7 @@ $(STAMP): requirements/constraints.txt pyproject.toml
 	touch $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/python -m belarus_book.build .
+	$(BIN)/python -m belarus_book build .
 
 # --ignore-scripts: vnu-jar ships its jar; its install script would download a Java runtime
 # (the tests use the system's java instead).
@@ -33,11 +33,11 @@ $(NODE_STAMP): package.json package-lock.json
 
 # Print edition: one PDF per chapter and the whole book, into _build/pdf (and _build/html/_pdf).
 pdf: book
-	$(BIN)/python -m belarus_book.pdf .
+	$(BIN)/python -m belarus_book pdf .
 
 # Release archive: dist/belarus-book-<version>.zip (site, data package, PDFs if `make pdf` ran).
 dist: book
-	$(BIN)/python -m belarus_book.dist .
+	$(BIN)/python -m belarus_book dist .
 
 test: pdf $(NODE_STAMP)
 	$(BIN)/ruff check .
@@ -48,7 +48,7 @@ serve: book
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py .
+	$(BIN)/python -m belarus_book bench .
 
 clean:
 	rm -rf _build

@@ -13,51 +13,14 @@ import json
 
 import pytest
 
-from belarus_book import testing
+from belarus_book import chromium
 
-from .conftest import IN_CI, ROOT, SITE
+from .helpers import SITE, WCAG_TAGS, open_in_mode, site_pages
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every page a reader can reach, Sphinx's index and search pages included.
-PAGES = (
-    [p.relative_to(SITE).as_posix() for p in testing.html_pages(SITE)]
-    + [p for p in ("genindex.html", "search.html") if (SITE / p).exists()]
-    if SITE.exists() else []
-)
-
-# pydata-sphinx-theme reads the reader's choice from localStorage before the page paints.
-DARK_MODE_SCRIPT = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    if not AXE.exists():
-        message = "axe-core missing: run `npm ci` (make test does it) to install the pinned tools"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE.read_text(encoding="utf-8")
-
-
-def open_in_mode(browser, url: str, mode: str, **context_options):
-    context = browser.new_context(**context_options)
-    if mode == "dark":
-        context.add_init_script(DARK_MODE_SCRIPT)
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    testing.wait_for_charts(page)
-    theme = page.evaluate("document.documentElement.dataset.theme")
-    assert theme == mode, f"page is in {theme!r} mode, expected {mode!r}"
-    # Really dark (or light): the page background, not just the attribute.
-    background = page.evaluate(
-        "getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)"
-    )
-    luminance = sum(background) / 3
-    assert (luminance < 80) if mode == "dark" else (luminance > 200), (mode, background)
-    return context, page
+PAGES = site_pages("genindex.html", "search.html")
 
 
 def axe_violations(page, axe_source: str) -> list[dict]:
@@ -99,9 +62,9 @@ def test_every_chart_description_says_more_than_its_title(browser, site_url, pag
     page = context.new_page()
     try:
         page.goto(site_url + page_path, wait_until="load")
-        count = testing.wait_for_charts(page)
+        count = chromium.wait_for_charts(page)
         assert count > 0
-        specs = testing.chart_specs(SITE, SITE / page_path)
+        specs = chromium.chart_specs(SITE, SITE / page_path)
         for i in range(count):
             holder = page.locator(".vega-chart").nth(i)
             spec = specs[int(holder.get_attribute("data-chart-index"))]

@@ -1,4 +1,4 @@
-"""Bad data, end to end: each kind of bad row stops `python -m belarus_book.build` before
+"""Bad data, end to end: each kind of bad row stops `python -m belarus_book build` before
 Jupyter Book starts, with a message naming the file, row and column, and the last good site
 is left byte for byte as it was. And text from the data is always text: markup in a table
 never runs on a page, in prose, tables or chart tooltips.
@@ -9,29 +9,15 @@ of the book whose _build/html holds just a copy of the real front page.
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
 import pytest
 
-from belarus_book import testing
+from belarus_book import chromium
+from belarus_book.chromium import COPY_IGNORE
 
-from .conftest import ROOT, SITE
-from .test_build import COPY_IGNORE, edit_csv_cell, run_build, site_digest
-
-
-def read_csv(path: Path) -> tuple[list[str], list[dict]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        return list(reader.fieldnames), list(reader)
-
-
-def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+from .helpers import ROOT, SITE, edit_csv_cell, read_csv, run_build, site_digest, write_csv
 
 
 @pytest.fixture
@@ -184,15 +170,15 @@ def poisoned_book(tmp_path_factory) -> Path:
 @pytest.mark.browser
 def test_markup_in_data_is_shown_as_text_and_never_runs(poisoned_book, browser):
     site = poisoned_book / "_build" / "html"
-    pages = [p.relative_to(site).as_posix() for p in testing.html_pages(site)]
+    pages = [p.relative_to(site).as_posix() for p in chromium.html_pages(site)]
     assert f"{PROBE_PAGE}.html" in pages
-    with testing.serve(site) as url:
+    with chromium.serve(site) as url:
         for page_path in pages:
             context = browser.new_context()
             page = context.new_page()
             try:
                 page.goto(url + page_path, wait_until="load")
-                testing.wait_for_charts(page)
+                chromium.wait_for_charts(page)
                 marks = page.locator(".vega-chart svg g.role-mark path, .vega-chart svg g.role-mark circle")
                 tooltip_texts = []
                 for i in range(min(marks.count(), 12)):  # the poisoned rows come first

@@ -6,14 +6,14 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from belarus_book import testing
+from belarus_book import chromium
 from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
 
-from .conftest import SITE, THEME_CONSOLE_NOISE
+from .helpers import SITE, THEME_CONSOLE_NOISE, site_pages
 
 pytestmark = pytest.mark.browser
 
-PAGES = [p.relative_to(SITE).as_posix() for p in testing.html_pages(SITE)] if SITE.exists() else []
+PAGES = site_pages()
 
 
 def open_page(browser, site_url, page_path, **context_options):
@@ -47,7 +47,7 @@ def test_site_has_the_book_pages():
 def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path):
     context, page, record = open_page(browser, site_url, page_path)
     try:
-        charts = testing.wait_for_charts(page)
+        charts = chromium.wait_for_charts(page)
         page.wait_for_load_state("networkidle")
         assert record["outside"] == [], f"requests leaving the machine: {record['outside']}"
         errors = [e for e in record["errors"] if not any(n in e for n in THEME_CONSOLE_NOISE)]
@@ -59,7 +59,7 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path
         specs_file = f"{CHART_SPECS_DIR}/{PurePosixPath(page_path).with_suffix('.js')}"
         loads_specs = any(u.split("?")[0].endswith(specs_file) for u in record["requests"])
         assert loads_specs == (charts > 0), f"{specs_file}: loaded by chart pages, and by them only"
-        specs = testing.chart_specs(SITE, SITE / page_path)
+        specs = chromium.chart_specs(SITE, SITE / page_path)
 
         for i in range(charts):
             holder = page.locator(".vega-chart").nth(i)
@@ -85,7 +85,7 @@ CHART_PAGES = [p for p in PAGES if "vega-chart" in (SITE / p).read_text(encoding
 def test_hovering_a_mark_shows_its_tooltip(browser, site_url, page_path):
     context, page, _ = open_page(browser, site_url, page_path)
     try:
-        testing.wait_for_charts(page)
+        chromium.wait_for_charts(page)
         tooltip = page.locator("#vg-tooltip-element")
         marks = page.locator(".vega-chart svg g.role-mark path, .vega-chart svg g.role-mark circle")
         for i in range(min(marks.count(), 25)):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 PAGES = sorted((ROOT / "chapters").glob("*.md")) + [ROOT / "index.md"]
 MAX_HIDDEN, MAX_CELL, MAX_CODE_SHARE = 15, 45, 0.45

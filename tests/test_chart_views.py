@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book import chart_html, testing
+from belarus_book import chart_html, chromium
 
-from .conftest import SITE
-from .test_a11y import WCAG_TAGS, axe_source, open_in_mode  # noqa: F401 (a fixture)
+from .helpers import SITE, WCAG_TAGS, open_in_mode, site_pages
 
 pytestmark = pytest.mark.browser
 
-PAGES = [p.relative_to(SITE).as_posix() for p in testing.html_pages(SITE)] if SITE.exists() else []
+PAGES = site_pages()
 CHART_PAGES = [p for p in PAGES if 'class="vega-chart"' in (SITE / p).read_text(encoding="utf-8")]
 SOURCE_KEYS = {"source_id", "source", "coords_from"}
 PRINT_ROWS = 15
@@ -85,8 +84,8 @@ def open_page(browser, site_url, page_path, **options):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + page_path, wait_until="load")
-    count = testing.wait_for_charts(page)
-    specs = testing.chart_specs(SITE, SITE / page_path)
+    count = chromium.wait_for_charts(page)
+    specs = chromium.chart_specs(SITE, SITE / page_path)
     holders = [page.locator(".vega-chart").nth(i) for i in range(count)]
     unfold(page)
     return context, page, errors, [(h, specs[int(h.get_attribute("data-chart-index"))]) for h in holders]
@@ -99,7 +98,7 @@ def test_there_are_chart_pages():
 
 def test_every_chart_has_rows_with_sources():
     for page_path in CHART_PAGES:
-        for i, spec in enumerate(testing.chart_specs(SITE, SITE / page_path)):
+        for i, spec in enumerate(chromium.chart_specs(SITE, SITE / page_path)):
             assert chart_rows(spec), f"chart {i} on {page_path}: no data row names its source"
 
 
@@ -249,7 +248,7 @@ def chart_violations(page, axe_script: str) -> list[dict]:
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, page_path, mode):  # noqa: F811
+def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, page_path, mode):
     context, page = open_in_mode(browser, site_url + page_path, mode)
     try:
         holders = page.locator(".vega-chart")

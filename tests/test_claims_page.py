@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from .conftest import SITE
+from .helpers import SITE
 
 pytestmark = pytest.mark.browser
 

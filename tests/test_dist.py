@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from belarus_book import dist, testing
+from belarus_book import chromium, dist
 from belarus_book.publish import book_version
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -62,7 +62,7 @@ def test_pages_work_from_file_without_a_server(browser, unzipped):
     for page_path in ["index.html", chapter_with_charts(unzipped)]:
         context, page, outside = open_file_page(browser, (unzipped / page_path).as_uri())
         try:
-            charts = testing.wait_for_charts(page)
+            charts = chromium.wait_for_charts(page)
             page.wait_for_load_state("networkidle")
             if charts:
                 assert page.evaluate("document.documentElement.dataset.chartsDrawn") == str(charts)

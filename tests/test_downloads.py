@@ -1,42 +1,17 @@
-"""Every chapter page offers its notebook and tables, and a downloaded notebook runs alone."""
+"""Every chapter page offers its notebook and tables, and the notebook runs with only them."""
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
-from urllib.parse import unquote, urljoin
 
 import pytest
 
 from belarus_book.data import find_data_dir, read_package
 from belarus_book.sphinx_ext import NOTEBOOK_DIR, files_used
 
-from .conftest import ROOT, SITE
+from .helpers import ROOT, box_links, resolve, site_pages
 
-CHAPTERS = sorted(p.relative_to(SITE).as_posix() for p in (SITE / "chapters").glob("*.html")) \
-    if (SITE / "chapters").is_dir() else []
-BOX = re.compile(r'<div class="admonition note bb-downloads"[^>]*>(.*?)</div>', re.S)
-# The box's own links (other extensions may add items to the box, e.g. the print PDF,
-# which `make pdf` makes after the HTML build; those are theirs to test).
-HREF = re.compile(r'<a class="reference download" href="([^"]+)"')
-
-
-def box_links(site: Path, page: str) -> list[str]:
-    body = (site / page).read_text(encoding="utf-8")
-    boxes = BOX.findall(body)
-    assert len(boxes) == 1, f"{page}: expected one 'Download this chapter' box, found {len(boxes)}"
-    assert "Download this chapter" in boxes[0]
-    return HREF.findall(boxes[0])
-
-
-def resolve(site: Path, page: str, href: str) -> Path:
-    """The file a relative link on ``page`` points to, as a browser on file:// would find it."""
-    assert not re.match(r"^[a-z]+:|^/", href), f"{page}: link {href!r} is not relative"
-    return (site / urljoin(page, unquote(href))).resolve()
+CHAPTERS = [p for p in site_pages() if p.startswith("chapters/")]
 
 
 def test_there_are_chapter_pages(site):
@@ -75,57 +50,12 @@ def test_published_notebook_is_the_executed_chapter(site, page):
     assert all(c.get("execution_count") for c in code), f"{notebook.name}: not executed"
 
 
-def run_notebook(folder: Path, name: str) -> subprocess.CompletedProcess:
-    """Execute ``folder/name`` in a fresh kernel, in that folder, without BELARUS_BOOK_DATA."""
-    env = {k: v for k, v in os.environ.items() if k != "BELARUS_BOOK_DATA"}
-    # nbclient (what myst-nb runs chapters with) in a separate process, so the kernel
-    # starts fresh in that folder with that environment.
-    run = (
-        "import sys, nbformat, nbclient\n"
-        "nb = nbformat.read(sys.argv[1], as_version=4)\n"
-        "nbclient.NotebookClient(nb, timeout=300, kernel_name='python3').execute()\n"
-        "nbformat.write(nb, 'ran.ipynb')\n"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", run, name],
-        cwd=folder, env=env, capture_output=True, text=True, timeout=600,
-    )
-
-
-def reader_folder(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("reader")
-    assert ROOT.resolve() not in folder.resolve().parents, "must run outside the repository"
-    return folder
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_downloaded_notebook_runs_alone(site, page, tmp_path_factory):
-    """Take the notebook from the built site into an empty folder outside the repository
-    and run it in a fresh kernel, as a reader with the package installed would."""
-    folder = reader_folder(tmp_path_factory)
-    notebook = resolve(site, page, next(h for h in box_links(site, page) if h.endswith(".ipynb")))
-    shutil.copyfile(notebook, folder / notebook.name)
-    result = run_notebook(folder, notebook.name)
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert (folder / "ran.ipynb").is_file()
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("page", CHAPTERS)
-def test_notebook_runs_with_only_the_files_in_its_box(site, page, tmp_path_factory):
+def test_notebook_runs_with_only_the_files_in_its_box(page, chapters_with_box_files):
     """The box is complete: notebook plus its data files in data/ is all a reader needs
-    (the data found there is used, not the checkout the package came from)."""
-    folder = reader_folder(tmp_path_factory)
-    data_root = (site / "data").resolve()
-    for href in box_links(site, page):
-        target = resolve(site, page, href)
-        if data_root in target.parents:
-            copy = folder / "data" / target.relative_to(data_root)
-        else:
-            copy = folder / target.name
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, copy)
-    notebook = next(folder.glob("*.ipynb"))
-    result = run_notebook(folder, notebook.name)
-    assert result.returncode == 0, result.stderr[-3000:]
+    (the data found there is used, not the checkout the package came from). The notebook
+    alone, with the package's own data, runs in tests/test_chapters_standalone.py."""
+    run = chapters_with_box_files[Path(page).stem]
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert (run.folder / "ran.ipynb").is_file()

@@ -13,11 +13,10 @@ import re
 
 import pytest
 
-from belarus_book import testing
 from belarus_book.code_style import DARK, LIGHT
 from belarus_book.highlight import slim_block, slim_code
 
-from .conftest import SITE
+from .helpers import SITE, site_pages
 
 STYLES = (LIGHT, DARK)
 BLOCK = re.compile(r'<div class="highlight"><pre>(.*?)</pre></div>', re.S)
@@ -71,7 +70,7 @@ def test_the_site_uses_the_book_code_colours():
         assert all(looks[cls].get(mode) for mode in ("light", "dark")), f".{cls} has no colour"
 
 
-PAGES = [p.relative_to(SITE).as_posix() for p in testing.html_pages(SITE)] if SITE.exists() else []
+PAGES = site_pages()
 
 
 @pytest.mark.parametrize("page_path", PAGES)

@@ -16,13 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import IN_CI, ROOT, SITE
+from .helpers import IN_CI, ROOT, SITE, site_pages
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-PAGES = (
-    sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
-    if SITE.exists() else []
-)
+PAGES = sorted(site_pages("genindex.html", "search.html"))
 
 # (pattern of the message, why it is left). Each matches text the theme writes, not ours.
 ALLOWED = [

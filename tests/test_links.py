@@ -17,12 +17,9 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from .conftest import ROOT, SITE
+from .helpers import ROOT, SITE, site_pages
 
-PAGES = (
-    sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
-    if SITE.exists() else []
-)
+PAGES = sorted(site_pages("genindex.html", "search.html"))
 SOURCES_PAGE = "appendix/sources-method.html"
 # External links in the text that are not sources, so not on the sources page, and why.
 NOT_SOURCES = {

@@ -5,7 +5,6 @@ message. Row numbers are CSV line numbers (header = line 1).
 """
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from belarus_book.data import DataError, find_data_dir, load, resource_names, validate_package
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from .helpers import DATA, read_csv, write_csv
 
 
 @pytest.fixture()
@@ -25,16 +24,11 @@ def data_copy(tmp_path) -> Path:
 
 
 def read(d: Path, name: str):
-    with open(d / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        return reader.fieldnames, list(reader)
+    return read_csv(d / f"{name}.csv")
 
 
 def write(d: Path, name: str, header, rows):
-    with open(d / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    write_csv(d / f"{name}.csv", header, rows)
 
 
 def corrupt(d: Path, name: str, index: int, column: str, value: str):
@@ -196,7 +190,8 @@ def test_csv_that_is_not_utf8_names_file_and_byte(data_copy):
         load("events", data_copy)
 
 
-@pytest.mark.parametrize("rule", [{"minimum": 0}, {"unique": True}, {"pattern": "^a"}])
+@pytest.mark.parametrize("rule", [{"minimum": 0}, {"maximum": 9}, {"unique": True}, {"pattern": "^a"},
+                                  {"minLength": 1}, {"maxLength": 9}, {"jsonSchema": {}}])
 def test_schema_rule_the_loader_does_not_check_is_refused(data_copy, rule):
     import json
 
@@ -217,3 +212,46 @@ def test_multi_field_key_is_refused(data_copy):
     (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     with pytest.raises(DataError, match="primaryKey of several fields"):
         load("events", data_copy)
+
+
+@pytest.mark.parametrize(("where", "change", "message"), [
+    ("field", {"type": "datetime"}, "schema rule 'type datetime' is not checked"),
+    ("field", {"type": "year"}, "schema rule 'type year' is not checked"),
+    ("field", {"format": "email"}, "schema rule 'format email' is not checked"),
+    ("field", {"trueValues": ["yes"]}, "schema rule 'trueValues' is not checked"),
+    ("field", {"missingValues": ["-"]}, "schema rule 'missingValues' is not checked"),
+    ("schema", {"uniqueKeys": [["figure_id"]]}, "schema rule 'uniqueKeys' is not checked"),
+    ("schema", {"missingValues": ["", "NA"]}, "missingValues \\['', 'NA'\\] is not checked"),
+    ("resource", {"dialect": {"delimiter": ";"}}, "a CSV dialect or an encoding other than UTF-8"),
+    ("resource", {"encoding": "latin-1"}, "a CSV dialect or an encoding other than UTF-8"),
+])
+def test_other_schema_rules_are_refused(data_copy, where, change, message):
+    import json
+
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    figures = next(r for r in package["resources"] if r["name"] == "figures")
+    target = {"field": figures["schema"]["fields"][0], "schema": figures["schema"], "resource": figures}[where]
+    target.update(change)
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load("figures", data_copy)
+
+
+def test_one_field_key_written_as_a_list_is_checked(data_copy):
+    import json
+
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    events["schema"]["primaryKey"] = ["event_id"]
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    header, rows = read(data_copy, "events")
+    rows[1]["event_id"] = rows[0]["event_id"]
+    write(data_copy, "events", header, rows)
+    with pytest.raises(DataError, match="row 3, column \"event_id\": duplicate primary key"):
+        load("events", data_copy)
+
+
+@pytest.mark.parametrize("value", ["1_000", " 5", "inf", "NaN", "\u0661\u0662"])
+def test_number_in_python_syntax_but_not_the_spec_is_refused(data_copy, value):
+    line = corrupt(data_copy, "figures", 0, "value", value)
+    assert f'row {line}, column "value": {value!r} is not a number' in error_of(data_copy, "figures")

@@ -27,7 +27,7 @@ import pytest
 from belarus_book.notebook_edition import leftover_myst
 from belarus_book.publish import WHEEL_DIR, wheel_name
 
-from .conftest import ROOT, SITE
+from .helpers import ROOT, SITE
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.md"))
 EDITION = SITE / "_downloads" / "notebooks" / "chapters"
@@ -82,13 +82,15 @@ def wheel_python(tmp_path_factory) -> Path:
     python = tmp / "venv" / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-c",
                     str(ROOT / "requirements" / "constraints.txt"), str(wheel), "jupyterlab"],
-                   check=True)
+                   check=True, env=_clean_env())
     return python
 
 
 def _clean_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BELARUS_BOOK_")
-           or k == "BELARUS_BOOK_CHROMIUM"}
+    # A reader's environment: no data override and no PYTHONPATH (a developer's may point at
+    # the checkout's src/, which would stand in for the wheel).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and (
+        not k.startswith("BELARUS_BOOK_") or k == "BELARUS_BOOK_CHROMIUM")}
     return {**env, **extra}
 
 

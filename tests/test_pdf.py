@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from belarus_book import pdf, testing
+from belarus_book import chromium, pdf
 from belarus_book.publish import PDF_DIR, pdf_name
 
-from .conftest import IN_CI, ROOT, SITE
+from .helpers import IN_CI, ROOT, SITE
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -29,7 +29,7 @@ _FOOTER = re.compile(r"page \d+ of \d+\s*$")
 
 @pytest.fixture(scope="module", autouse=True)
 def printed():
-    if not testing.chromium_available() and not IN_CI:
+    if not chromium.chromium_available() and not IN_CI:
         pytest.skip("the print edition needs Debian's Chromium (`sudo apt-get install chromium`)")
     if not (PDFS / pdf.BOOK_PDF).exists():
         pytest.fail("no PDFs in _build/pdf: run `make test` (it runs `make pdf`) or `make pdf`")
@@ -70,7 +70,7 @@ def printed_part(page_html: str) -> str:
 
 def chart_specs(docname: str, page_html: str) -> list[dict]:
     """The specs of the charts in ``page_html`` (the page or a part of it), in order."""
-    specs = testing.chart_specs(SITE, SITE / f"{docname}.html")
+    specs = chromium.chart_specs(SITE, SITE / f"{docname}.html")
     return [specs[int(i)] for i in re.findall(r'<div class="vega-chart" data-chart-index="(\d+)"', page_html)]
 
 
@@ -102,7 +102,7 @@ def test_chapter_pdf_has_its_title_and_no_blank_page(docname):
 def test_every_chart_is_drawn_and_described_in_the_chapter_pdf(docname):
     page_html = html_of(docname)
     text = squash("".join(page_texts(PDFS / pdf_name(docname))))
-    all_specs = testing.chart_specs(SITE, SITE / f"{docname}.html")
+    all_specs = chromium.chart_specs(SITE, SITE / f"{docname}.html")
     assert len(chart_specs(docname, page_html)) == len(all_specs) == page_html.count('class="vega-chart"')
     page_html = printed_part(page_html)
     specs = chart_specs(docname, page_html)

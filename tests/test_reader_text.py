@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from belarus_book import testing
+from belarus_book import chromium
 
-from .conftest import ROOT, SITE
+from .helpers import ROOT, site_pages
 
 DATA = ROOT / "data"
 
@@ -30,7 +30,7 @@ ROW_ID = re.compile(r"\bart-\d{3}\b|\b(?:KD|MIL|PO|US|EC|PP|GEO|CO)-\d{2}\b")
 DATA_PAGE = "appendix/data.html"
 SKIP_TAGS = ("script", "style", "noscript", "template")
 
-PAGES = [p.relative_to(SITE).as_posix() for p in testing.html_pages(SITE)] if SITE.exists() else []
+PAGES = site_pages()
 
 
 def _links_to_data_page(tag) -> bool:
@@ -60,7 +60,7 @@ def reader_texts(site: Path, page: str) -> list[str]:
         texts.append(tag["aria-label"])
     for tag in root.find_all("img", alt=True):
         texts.append(tag["alt"])
-    for spec in testing.chart_specs(site, site / page):
+    for spec in chromium.chart_specs(site, site / page):
         texts.extend(chart_texts(spec))
     return texts
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book import testing
+from belarus_book import chromium
+from belarus_book.chromium import COPY_IGNORE
 
-from .conftest import ROOT
-from .test_build import COPY_IGNORE, run_build
+from .helpers import ROOT, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -59,10 +59,10 @@ class ArticleText(HTMLParser):
 
 def snapshot(site: Path) -> dict[str, tuple[str, list]]:
     pages = {}
-    for path in testing.html_pages(site):
+    for path in chromium.html_pages(site):
         parser = ArticleText()
         parser.feed(path.read_text(encoding="utf-8"))
-        pages[path.relative_to(site).as_posix()] = ("\n".join(parser.text), testing.chart_specs(site, path))
+        pages[path.relative_to(site).as_posix()] = ("\n".join(parser.text), chromium.chart_specs(site, path))
     return pages
 
 
@@ -91,7 +91,7 @@ def test_same_pages_text_and_chart_specs(two_builds):
 
 
 def test_no_build_date_in_pages(two_builds):
-    for path in testing.html_pages(two_builds[0]):
+    for path in chromium.html_pages(two_builds[0]):
         html = path.read_text(encoding="utf-8")
         assert "Last updated on" not in html and "docbuild:last-update" not in html, path.name
 

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from belarus_book import testing
-
-from .conftest import SITE
-from .test_a11y import open_in_mode
+from .helpers import SITE, open_in_mode, site_pages
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-PAGES = [p.relative_to(SITE).as_posix() for p in testing.html_pages(SITE)] if SITE.exists() else []
+PAGES = site_pages()
 CHAPTERS = [p for p in PAGES if p.startswith("chapters/")]
 CHART_PAGES = [p for p in PAGES if "vega-chart" in (SITE / p).read_text(encoding="utf-8")]
 

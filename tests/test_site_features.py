@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from belarus_book import testing
+from belarus_book import chromium
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 PAGES = ["index.html", "appendix/glossary.html", "appendix/sources-method.html",
          "appendix/teaching.html"]
@@ -68,7 +68,7 @@ def test_search_works_offline(browser, site_url):
 
 def test_pages_carry_text_not_chart_data_nor_idle_scripts(site):
     """Chart specs live in each page's own specs file; sphinx-thebe's idle scripts are gone."""
-    pages = testing.html_pages(site)
+    pages = chromium.html_pages(site)
     chart_pages = 0
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -79,6 +79,6 @@ def test_pages_carry_text_not_chart_data_nor_idle_scripts(site):
         numbers = re.findall(r'<div class="vega-chart" data-chart-index="(\d+)">', text)
         assert numbers == [str(i) for i in range(len(numbers))], f"{name}: charts misnumbered"
         assert text.count('class="vega-chart"') == len(numbers)
-        assert len(testing.chart_specs(site, page)) == len(numbers), f"{name}: specs file out of step"
+        assert len(chromium.chart_specs(site, page)) == len(numbers), f"{name}: specs file out of step"
         chart_pages += bool(numbers)
     assert chart_pages >= 2, "fewer than two chart pages: nothing much was checked"

@@ -1,6 +1,6 @@
 """Build the HTML book strictly, without ever destroying the last good site.
 
-    python -m belarus_book.build [BOOK_DIR]
+    python -m belarus_book build [BOOK_DIR]      (what `make book` runs)
 
 Jupyter Book builds into ``_build/staging``; only a build that passed (no warning, no
 failing cell, valid data) is copied over ``_build/html``. A failed build leaves the
@@ -24,7 +24,8 @@ def _kept(site: Path, book: Path) -> str:
     return f"The last good site in {site.relative_to(book)} was left as it was."
 
 
-def build(book: Path) -> int:
+def run(book: Path) -> int:
+    """Build ``book`` into ``_build/html``; the exit status (0: built)."""
     build_dir = book / "_build"
     staging = build_dir / "staging"
     site = build_dir / "html"
@@ -61,12 +62,3 @@ def build(book: Path) -> int:
     shutil.rmtree(old, ignore_errors=True)
     print(f"\nBuilt {site.relative_to(book)}/index.html")
     return 0
-
-
-def main() -> None:
-    book = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
-    sys.exit(build(book))
-
-
-if __name__ == "__main__":
-    main()

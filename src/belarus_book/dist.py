@@ -1,6 +1,6 @@
 """The release archive: the whole book in one zip that works offline, from file://.
 
-    python -m belarus_book.dist [BOOK_DIR]      (what `make dist` runs, after `make book`)
+    python -m belarus_book dist [BOOK_DIR]      (what `make dist` runs, after `make book`)
 
 Writes ``dist/belarus-book-<version>.zip`` (the version is pyproject.toml's, read from the
 installed package) holding one folder ``belarus-book-<version>/`` with:
@@ -13,7 +13,6 @@ installed package) holding one folder ``belarus-book-<version>/`` with:
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
@@ -63,11 +62,7 @@ def make_dist(book: Path, dest: Path | None = None) -> Path:
     return target
 
 
-def main() -> None:
-    book = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
+def run(book: Path) -> int:
     target = make_dist(book)
     print(f"Wrote {target.relative_to(book)} ({target.stat().st_size // 1024} KB)")
-
-
-if __name__ == "__main__":
-    main()
+    return 0

@@ -1,6 +1,6 @@
 """Print edition: one PDF per chapter and one of the whole book, from the built HTML.
 
-    python -m belarus_book.pdf [BOOK_DIR]      (what `make pdf` runs, after `make book`)
+    python -m belarus_book pdf [BOOK_DIR]      (what `make pdf` runs, after `make book`)
 
 Each page of the built site is opened in Debian's Chromium (the same browser and flags as
 the tests), its charts are drawn, and Chromium prints it with the print style sheet
@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-from . import testing
+from . import chromium
 from .publish import PDF_DIR, link_pdfs, pdf_name
 
 BOOK_PDF = "belarus-book.pdf"
@@ -72,7 +72,7 @@ def print_page(browser, url: str, target: Path) -> tuple[str, int]:
     try:
         page = context.new_page()
         page.goto(url, wait_until="load")
-        charts = testing.wait_for_charts(page)
+        charts = chromium.wait_for_charts(page)
         failed = page.locator('.vega-chart:not([data-rendered="true"])').count()
         if failed:
             raise RuntimeError(f"{failed} of {charts} charts were not drawn on {url}")
@@ -98,9 +98,9 @@ def make_pdfs(book: Path) -> list[Printed]:
     from playwright.sync_api import sync_playwright
 
     printed: list[Printed] = []
-    with tempfile.TemporaryDirectory() as tmp, testing.serve(site) as base, \
+    with tempfile.TemporaryDirectory() as tmp, chromium.serve(site) as base, \
             sync_playwright() as playwright:
-        browser = testing.launch(playwright)
+        browser = chromium.launch(playwright)
         try:
             for docname in docnames:
                 target = Path(tmp) / f"{docname.replace('/', '__')}.pdf"
@@ -133,20 +133,17 @@ def make_pdfs(book: Path) -> list[Printed]:
     return printed
 
 
-def main() -> None:
-    book = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
-    if not testing.chromium_available():
-        message = f"PDFs need Chromium at {testing.CHROMIUM} (`sudo apt-get install chromium`)"
+def run(book: Path) -> int:
+    if not chromium.chromium_available():
+        message = f"PDFs need Chromium at {chromium.CHROMIUM} (`sudo apt-get install chromium`)"
         if os.environ.get("CI"):
-            sys.exit(f"PDF STEP FAILED: {message}")
+            print(f"PDF STEP FAILED: {message}", file=sys.stderr)
+            return 1
         print(f"Skipped the print edition: {message}. The PDF tests skip too.")
-        return
+        return 0
     printed = make_pdfs(book)
     for item in printed:
         print(f"{item.docname}: {item.pages} pages, {item.charts} charts")
     print(f"Wrote {len(list((book / '_build' / 'pdf').glob('*.pdf')))} PDFs in _build/pdf/ "
           f"(whole book: _build/pdf/{BOOK_PDF}), copied to _build/html/{PDF_DIR}/")
-
-
-if __name__ == "__main__":
-    main()
+    return 0

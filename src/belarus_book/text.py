@@ -6,122 +6,32 @@ value from the data is HTML-escaped, so text in a table can never become markup.
 
 A chapter keeps one :class:`SourceLog`: every row it shows goes through it, so the
 "Sources" list at the end names exactly the sources behind what the reader saw.
+
+The pieces live in modules of their own and are all reachable here, as chapters use them
+(``bb.text.day``): HTML text in :mod:`~belarus_book.html_text`, dates in
+:mod:`~belarus_book.dates`, how sources are named and listed in :mod:`~belarus_book.sources`.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from urllib.parse import urlsplit
-
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from .claims_rules import CLAIM_TABLES
 from .data import load
+from .dates import date_label, day, month, ordinal
+from .html_text import QUOTE_PAIRS, balanced, esc, in_language
+from .sources import SOURCE_ID, language, name_sources, short_source, source_label, sources_list
 
-
-def esc(value, quote: bool = False) -> str:
-    """A value from the data as HTML text: escaped, so it can never become markup; missing
-    values become "". Pass ``quote=True`` for a value inside an attribute (``href="..."``)."""
-    return "" if pd.isna(value) else html.escape(str(value), quote=quote)
-
-
-#: Quotation marks that open and close a quotation, per language of the excerpt. German
-#: opens with „ and closes with “ (or uses guillemets, as the Swiss daily does); English
-#: closes single quotes with ’, which is also the apostrophe, so it is left alone.
-QUOTE_PAIRS = {
-    "de": (("„", "“"), ("«", "»"), ("‚", "‘"), ("‹", "›")),
-    "en": (("“", "”"),),
-}
-
-
-def balanced(text: str, language: str = "de") -> str:
-    """``text`` with its quotation marks balanced, for display only (the data stays verbatim).
-
-    An excerpt cut from a longer quotation can begin inside it (a closing mark with no
-    opening one) or stop inside it (an opening mark never closed). The missing marks are
-    added at the start or at the end, so the reader sees a whole quotation::
-
-        balanced("wir töten niemanden“, sagte er.")  ->  "„wir töten niemanden“, sagte er."
-    """
-    text = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
-    pairs = QUOTE_PAIRS.get(language, QUOTE_PAIRS["en"])
-    closes = {closing: opening for opening, closing in pairs}
-    opens = {opening: closing for opening, closing in pairs}
-    stack, missing = [], []  # marks still open; openings the excerpt lacks
-    for char in text:
-        if char in opens:
-            stack.append(char)
-        elif char in closes:
-            if closes[char] in stack:
-                while stack and stack.pop() != closes[char]:
-                    pass
-            else:
-                missing.append(closes[char])
-    return "".join(reversed(missing)) + text + "".join(opens[o] for o in reversed(stack))
-
-
-def language(source_id) -> str:
-    """The language of a source's text ("de", "en", "ru", ...), from ``sources.language``;
-    "en" where the source is unknown or the column is empty."""
-    sources = load("sources").set_index("source_id")
-    if pd.isna(source_id) or source_id not in sources.index:
-        return "en"
-    value = sources.loc[source_id, "language"]
-    return "en" if pd.isna(value) or not str(value).strip() else str(value).strip()
-
-
-def in_language(text, lang: str) -> str:
-    """Escaped ``text``; wrapped in ``<span lang="..">`` when it is not English, the page's
-    language, so screen readers pronounce it right (WCAG 3.1.2). The span is inline HTML,
-    which Markdown outputs and HTML tables both carry."""
-    body = esc(text)
-    return body if lang == "en" else f'<span lang="{esc(lang, quote=True)}">{body}</span>'
-
+__all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "date_label", "day", "esc",
+           "excerpt_html", "html_table", "in_language", "language", "month", "name_sources",
+           "ordinal", "quotation", "short_source", "source_label", "sources_list", "table_html"]
 
 def excerpt_html(row, column: str = "excerpt") -> str:
     """A row's verbatim excerpt for display: quotation marks balanced, escaped, marked with
     the language of the row's source."""
     lang = language(row.get("source_id"))
     return in_language(balanced(row[column], lang), lang)
-
-
-def date_label(ts, precision: str = "day", end=None, short: bool = False,
-               weekday: bool = False) -> str:
-    """A date as precise as its source: "2022", "December 2022", "19 December 2022",
-    "17–21 December 2022" (``precision="range"`` with ``end``).
-
-    ``short`` abbreviates the month ("19 Dec 2022", for chart labels); ``weekday`` puts the
-    day's name first ("Monday 19 December 2022"). One function for the whole book, so the
-    same day never reads differently in two chapters, and a date known only to the month is
-    never shown with a day. Written without ``%-d``, which Windows does not know.
-    """
-    ts = pd.Timestamp(ts)
-    mon = f"{ts:%b}" if short else f"{ts:%B}"
-    if precision == "year":
-        return f"{ts.year}"
-    if precision == "month":
-        return f"{mon} {ts.year}"
-    if precision == "range" and end is not None and not pd.isna(end):
-        return f"{ts.day}–{date_label(end, short=short)}"
-    text = f"{ts.day} {mon} {ts.year}"
-    return f"{ts:%A} {text}" if weekday else text
-
-
-def day(ts, weekday: bool = False) -> str:
-    """A date known to the day as the prose prints it: "19 December 2022"."""
-    return date_label(ts, weekday=weekday)
-
-
-def month(ts) -> str:
-    """A date known only to the month, or spoken of by its month: "December 2022"."""
-    return date_label(ts, "month")
-
-
-def ordinal(n: int) -> str:
-    """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th"."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def table_html(frame: pd.DataFrame, columns: dict | None = None,
@@ -190,8 +100,6 @@ class SourceLog:
         # A row's claim id is in its table's id column or, where the chapter indexed the
         # table by it, in the index (a frame's labels, a row's name); which of these values
         # are claim ids is decided when claim_ids is read.
-        from .claims import CLAIM_TABLES
-
         if isinstance(rows, pd.DataFrame):
             self._keys.update(str(v) for v in rows.index)
             for key in set(CLAIM_TABLES.values()) & set(rows.columns):
@@ -207,8 +115,6 @@ class SourceLog:
     def claim_ids(self) -> set[str]:
         """The ids of the claims (rows of the claims ledger's tables) among the rows shown,
         for :func:`belarus_book.claims.counts_sentence`."""
-        from .claims import CLAIM_TABLES
-
         known = set()
         for name, key in CLAIM_TABLES.items():
             known.update(load(name)[key].astype(str))
@@ -226,42 +132,6 @@ class SourceLog:
     def markdown(self) -> Markdown:
         """The chapter's "Sources" list: :func:`sources_list` of every source recorded."""
         return sources_list(self.ids)
-
-
-def source_label(source_id: str) -> str:
-    """How the book cites a source in running text: its ``cite_as``."""
-    sources = load("sources").set_index("source_id")
-    return str(sources.loc[source_id, "cite_as"])
-
-
-
-def short_source(source_id: str) -> str:
-    """A source's short name for chart labels and tables: "ntv.de", "taz", "Reuters"."""
-    sources = load("sources").set_index("source_id")
-    return str(sources.loc[source_id, "short_name"])
-
-#: Our row ids for sources: the articles (art-000) and outside facts (KD-04, MIL-01 ...).
-SOURCE_ID = re.compile(r"\b(?:(?:the )?context (?:fact |file |record )?)?"
-                       r"(art-\d{3}|(?:US|KD|PP|PO|EC|MIL|GEO|CO)-\d{2})\b")
-
-
-def name_sources(text) -> str:
-    """``text`` (a note or date resolution from the data) with our source ids replaced by the
-    names readers know: "day from context KD-06" -> "day from Reuters". Ids unknown to the
-    sources table are left as they are."""
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
-        return ""
-    sources = load("sources").set_index("source_id")
-
-    def named(match):
-        sid = match.group(1)
-        if sid not in sources.index:
-            return match.group(0)
-        name = str(sources.loc[sid, "short_name"])
-        return f"the {name}" if sid.startswith("art-") and "." not in name else name
-
-    text = re.sub(r"the context file's caution", "a note on the outside source", str(text))
-    return SOURCE_ID.sub(named, text)
 
 
 def quotation(quote_id: str) -> Markdown:
@@ -285,35 +155,3 @@ def quotation(quote_id: str) -> Markdown:
     return Markdown("\n".join(lines))
 
 
-def _site_name(url: str) -> str:
-    """A link's text in the Sources list: the site it leads to ("straitstimes.com"). The
-    whole address is the link's target, and the print edition writes it out after the link
-    (print.css), so writing it as the text too would print it twice."""
-    host = urlsplit(url).hostname or url
-    return esc(host.removeprefix("www."))
-
-
-def sources_list(source_ids) -> Markdown:
-    """A chapter's "Sources" list: articles first, then outside sources, each once.
-
-    Each is named as readers know it (its ``cite_as``), with a link where its address is
-    known; our row ids stay on the Data page. Two rows read from the same page are listed once.
-    """
-    sources = load("sources").set_index("source_id")
-    used = sources.loc[sorted(set(source_ids))]
-    items = []
-    for kind, heading in (("article", "Articles"), ("context", "Outside sources")):
-        rows = used[used["kind"] == kind]
-        if rows.empty:
-            continue
-        items.append(f"**{heading}**\n")
-        seen = set()
-        for _, row in rows.iterrows():
-            url = row["url"] if not pd.isna(row["url"]) else ""
-            if (row["cite_as"], url) in seen:
-                continue
-            seen.add((row["cite_as"], url))
-            link = f" ([{_site_name(url)}](<{url}>))" if url else ""
-            items.append(f"- {esc(row['cite_as'])}{link}")
-        items.append("")
-    return Markdown("\n".join(items))

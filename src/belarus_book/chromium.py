@@ -1,4 +1,4 @@
-"""Serving the built site and driving Debian's Chromium, shared by the tests and `make bench`.
+"""Serving the built site and driving Debian's Chromium: the print edition, the tests and `make bench`.
 
 Chromium comes from Debian (`apt-get install chromium`), never from `playwright install`,
 which would download a browser build this machine cannot fetch.

@@ -1,0 +1,41 @@
+"""The package's tools, one command for all:
+
+    python -m belarus_book build [BOOK_DIR]   the HTML book, strictly, into _build/html
+    python -m belarus_book pdf   [BOOK_DIR]   the print edition, after build
+    python -m belarus_book dist  [BOOK_DIR]   the offline zip, after build (and pdf)
+    python -m belarus_book bench [BOOK_DIR]   build times, page sizes, chart drawing times
+
+(``belarus-book <tool>`` once the package is installed.) Each tool is the ``run(book)``
+of the module of the same name, imported only when asked for: the build does not pay
+for Playwright or pypdf.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+TOOLS = {
+    "build": "build the HTML book strictly into _build/html, keeping the last good site on failure",
+    "pdf": "print one PDF per chapter and the whole book into _build/pdf (after build)",
+    "dist": "write dist/belarus-book-<version>.zip, the book for offline use (after build)",
+    "bench": "measure build times, page sizes and chart drawing times on a copy of the book",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m belarus_book",
+                                     description="Build, print, package and measure the book.")
+    tools = parser.add_subparsers(dest="tool", required=True, metavar="TOOL")
+    for name, summary in TOOLS.items():
+        tool = tools.add_parser(name, help=summary, description=summary)
+        tool.add_argument("book", nargs="?", default=".", type=Path,
+                          help="the book's folder, holding _config.yml (default: the current one)")
+    args = parser.parse_args(argv)
+    return importlib.import_module(f"belarus_book.{args.tool}").run(args.book.resolve())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

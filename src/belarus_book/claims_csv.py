@@ -1,0 +1,73 @@
+"""The ledger published with the site's data: ``claims.csv``, described in its datapackage.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .claims_ledger import ledger
+from .claims_rules import STATUS_RULES, STATUSES
+
+RESOURCE_NAME = "claims"
+
+#: Columns of the published claims.csv and what each means.
+CSV_FIELDS = [
+    ("claim_id", "string", "The row's id in its table (primary key)."),
+    ("table", "string", "The table the claim comes from."),
+    ("claim_en", "string", "The claim in English."),
+    ("claimant", "string", "Who makes the claim."),
+    ("source_id", "string", "The source that publishes it (see sources.csv)."),
+    ("source", "string", "The source as the book cites it."),
+    ("published", "date", "Publication date of an article (empty for outside sources)."),
+    ("claim_date", "string", "When the claim is dated, as precisely as the source says."),
+    ("excerpt", "string", "Verbatim evidence from the source."),
+    ("excerpt_en", "string", "Our English translation (empty where the source is in English)."),
+    ("chapters", "string", "Chapters that use the claim (space-separated page names)."),
+    ("group", "string", "Comparison group: rows on the same point (conflict_group, or "
+                        "support of the same kind and status)."),
+    ("status", "string", "Derived status; rules in order of precedence: "
+                         + "; ".join(f"{s}: {STATUS_RULES[s]}" for s in STATUSES) + "."),
+    ("status_reason", "string", "Why the rule applies to this row."),
+]
+
+
+def write_published(site_data: Path, data_dir=None, chapters_dir=None) -> None:
+    """Write ``claims.csv`` into the site's published data folder and describe it in that
+    folder's ``datapackage.json`` (the source package in ``data/`` stays as it is: the
+    ledger is derived from it, not a source)."""
+    site_data = Path(site_data)
+    frame = ledger(data_dir, chapters_dir)
+    columns = [c for c, _, _ in CSV_FIELDS]
+    frame[columns].to_csv(site_data / "claims.csv", index=False, encoding="utf-8",
+                          lineterminator="\n")
+    pkg_path = site_data / "datapackage.json"
+    pkg = json.loads(pkg_path.read_text(encoding="utf-8"))
+    pkg["resources"] = [r for r in pkg["resources"] if r["name"] != RESOURCE_NAME]
+    pkg["resources"].append({
+        "name": RESOURCE_NAME,
+        "path": "claims.csv",
+        "title": "Claims ledger (derived)",
+        "description": ("Every claim in the book's claim tables with who makes it, its source, "
+                        "its evidence, the chapters that use it and a status derived by stated "
+                        "rules. Made by the build from the other tables (belarus_book.claims); "
+                        "not a source table."),
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "x-excerpt-required": True,
+        "x-derived": True,
+        "schema": {
+            "fields": [
+                {"name": c, "type": t, "description": d,
+                 **({"constraints": {"enum": STATUSES, "required": True}} if c == "status" else {})}
+                for c, t, d in CSV_FIELDS
+            ],
+            "primaryKey": "claim_id",
+            "foreignKeys": [{"fields": "source_id",
+                             "reference": {"resource": "sources", "fields": "source_id"}}],
+        },
+    })
+    pkg_path.write_text(json.dumps(pkg, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+

@@ -1,0 +1,149 @@
+"""The claims ledger as a table, and the counts of its statuses a chapter's closing box shows.
+
+Counting needs only the data, not the chapters' sources, so it works in a reader's Jupyter
+with nothing but the package installed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .claims_rules import CLAIM_TABLES, READING_COLUMNS, STATUSES, assign_status, reading
+from .claims_use import chapter_use
+from .data import find_data_dir, load
+from .dates import date_label
+
+
+def _num(v) -> str:
+    if v is None or pd.isna(v):
+        return ""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+
+def _claim_text(name: str, r, people: pd.DataFrame) -> str:
+    if name == "events":
+        return str(r["title_en"])
+    if name == "figures":
+        if pd.notna(r["value"]):
+            value = f"{r['value']:.0f}" if r["unit"] == "year" else _num(r["value"])
+        else:
+            value = f"{_num(r['value_low'])}–{_num(r['value_high'])}"
+        return f"{r['measure']}: {value} {r['unit']}"
+    if name == "polls":
+        if pd.notna(r["share_pct"]):
+            share = f": {_num(r['share_pct'])} %"
+        elif pd.notna(r["share_low"]):
+            share = f": {_num(r['share_low'])}–{_num(r['share_high'])} %"
+        else:
+            share = ""
+        return f"{r['question_en']}: “{r['answer_en']}”{share} ({r['pollster']})"
+    if name == "quotes":
+        who = people.loc[r["person_id"], "name"] if r["person_id"] in people.index else r["claimant"]
+        return f"{who}: “{r['excerpt_en'] if pd.notna(r['excerpt_en']) else r['excerpt']}”"
+    if name == "arguments":
+        return str(r["argument_en"])
+    if name == "support":
+        return f"{'Given' if r['status'] == 'provided' else 'Withheld'}: {r['item_en']}"
+    if name == "political_prisoners":
+        return f"Political prisoners in Belarus: {_num(r['count'])}"
+    if name == "economy":
+        value = _num(r["value"]) if pd.notna(r["value"]) else ""
+        return f"{r['indicator']} ({r['period']}): {value} {r['unit']}".replace("  ", " ")
+    raise KeyError(name)
+
+
+def _date_text(name: str, r) -> str:
+    if name in ("events", "quotes"):
+        return date_label(r["date"], r["date_precision"], r.get("date_end"))
+    if name == "political_prisoners":
+        return date_label(r["date"], r["date_precision"])
+    if name == "figures" and pd.notna(r["as_of"]):
+        return date_label(r["as_of"], r["as_of_precision"] if pd.notna(r["as_of_precision"]) else "day")
+    if name == "polls" and pd.notna(r["fieldwork_start"]):
+        return date_label(r["fieldwork_start"], "range", r["fieldwork_end"])
+    if name == "economy":
+        return str(r["period"])
+    return ""
+
+
+def ledger(data_dir=None, chapters_dir=None, chapters: bool = True) -> pd.DataFrame:
+    """One row per claim: what it says, who says it, where, the evidence, the chapters that
+    use it and its status. ``chapters_dir`` defaults to ``chapters/`` beside the data; with
+    ``chapters=False`` no chapter source is read and the chapters column stays empty (the
+    statuses do not depend on it)."""
+    data_dir = Path(data_dir) if data_dir is not None else find_data_dir()
+    chapters_dir = Path(chapters_dir) if chapters_dir is not None else data_dir.parent / "chapters"
+    sources = load("sources", data_dir).set_index("source_id")
+    people = load("people", data_dir).set_index("person_id")
+    tables = {name: load(name, data_dir) for name in CLAIM_TABLES}
+    figures = tables["figures"]
+    leaks = set(figures.loc[figures["claimant_type"] == "leak", "claimant"].dropna())
+    texts = ({p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters_dir.glob("*.md"))}
+             if chapters else {})
+    use = chapter_use(tables, texts)
+
+    rows = []
+    for name, frame in tables.items():
+        key = CLAIM_TABLES[name]
+        for _, r in frame.iterrows():
+            if "conflict_group" in frame.columns and pd.notna(r["conflict_group"]):
+                group = r["conflict_group"]
+            elif name == "support":
+                group = f"support: {r['category']} {r['status']}"
+            else:
+                group = None
+            src = sources.loc[r["source_id"]]
+            rows.append({
+                "claim_id": r[key],
+                "table": name,
+                "claim_en": _claim_text(name, r, people),
+                "claimant": r["claimant"] if pd.notna(r["claimant"]) else src["cite_as"],
+                "source_id": r["source_id"],
+                "source": src["cite_as"],
+                "source_short": src["short_name"],
+                "source_kind": src["kind"],
+                "published": src["date"].strftime("%Y-%m-%d") if pd.notna(src["date"]) else "",
+                "claim_date": _date_text(name, r),
+                "excerpt": r["excerpt"],
+                "excerpt_en": r["excerpt_en"] if pd.notna(r["excerpt_en"]) else "",
+                "language": src["language"] if pd.notna(src["language"]) else "en",
+                "chapters": " ".join(use.get(str(r[key]), [])),
+                "group": group,
+                "reading": reading(r, READING_COLUMNS.get(name, [])),
+                "unverifiable": r["claimant"] in leaks,
+            })
+    frame = pd.DataFrame(rows)
+    context = set(sources.index[sources["kind"] == "context"])
+    return assign_status(frame, context)
+
+
+# --------------------------------------------------------------------------- in a chapter
+def status_counts(claim_ids, data_dir=None, frame: pd.DataFrame | None = None) -> dict[str, int]:
+    """{status: how many of ``claim_ids`` have it}, every status in :data:`STATUSES` order
+    (0 where none). Ids that are not claims are ignored. The statuses are the ledger's
+    (``frame``, or :func:`ledger` of ``data_dir`` without reading any chapter)."""
+    if frame is None:
+        frame = ledger(data_dir, chapters=False)
+    shown = frame[frame["claim_id"].astype(str).isin({str(i) for i in claim_ids})]
+    counts = shown["status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in STATUSES}
+
+
+def counts_sentence(claim_ids, data_dir=None, frame: pd.DataFrame | None = None,
+                    where: str = "on this page") -> str:
+    """The statuses of ``claim_ids`` in one sentence for a chapter's closing box: "Of the 40
+    claims shown on this page, the claims ledger marks 2 as unverified, 5 as disputed and
+    33 as single source." Statuses no claim has are left out."""
+    counts = status_counts(claim_ids, data_dir, frame)
+    total = sum(counts.values())
+    if total == 0:
+        return f"The claims ledger lists no claim shown {where}."
+    parts = [f"{n} as {s}" for s, n in counts.items() if n]
+    marks = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if total == 1:
+        return f"The one claim shown {where} is marked {marks.split(' as ', 1)[1]} in the claims ledger."
+    return f"Of the {total} claims shown {where}, the claims ledger marks {marks}."
+
+

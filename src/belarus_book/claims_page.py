@@ -1,0 +1,89 @@
+"""The claims ledger page: the counts per status, the filter controls and the table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .claims_rules import STATUS_RULES, STATUSES
+from .claims_use import chapter_titles
+from .data import find_data_dir
+from .evidence import ENGLISH_SOURCE
+from .html_text import balanced, esc, in_language
+
+
+def counts_html(frame: pd.DataFrame) -> str:
+    """The counts per status, as a list that also states each rule."""
+    counts = frame["status"].value_counts()
+    items = "".join(
+        f'<li><strong>{esc(s.capitalize())}</strong>: {int(counts.get(s, 0))} claims '
+        f'({esc(STATUS_RULES[s])})</li>' for s in STATUSES)
+    return (f'<p>The data holds <strong>{len(frame)}</strong> claims. By status:</p>'
+            f'<ul class="claims-counts">{items}</ul>')
+
+
+def _options(pairs) -> str:
+    return "".join(f'<option value="{esc(v, quote=True)}">{esc(label)}</option>'
+                   for v, label in pairs)
+
+
+def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
+    """The filter controls and the ledger table. The filters are plain HTML; the page's own
+    script (``claims_filter.js``, added by the build to this page only) makes them work."""
+    chapters_dir = (Path(chapters_dir) if chapters_dir is not None
+                    else find_data_dir().parent / "chapters")
+    titles = chapter_titles(chapters_dir)
+    sources = sorted(frame["source_short"].dropna().unique(), key=str.casefold)
+    n = len(frame)
+    form = (
+        '<form class="claims-filter" id="claims-filter" '
+        'style="display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:flex-end;margin-bottom:0.5rem">'
+        '<div><label for="claims-q">Search the claims</label><br>'
+        '<input type="search" id="claims-q" name="q" autocomplete="off" size="22"></div>'
+        '<div><label for="claims-status">Status</label><br><select id="claims-status" name="status">'
+        '<option value="">all statuses</option>'
+        + _options((s, s) for s in STATUSES) + '</select></div>'
+        '<div><label for="claims-chapter">Chapter</label><br><select id="claims-chapter" name="chapter">'
+        '<option value="">all chapters</option>'
+        + _options(titles.items()) + '<option value="none">no chapter</option></select></div>'
+        '<div><label for="claims-source">Source</label><br><select id="claims-source" name="source">'
+        '<option value="">all sources</option>' + _options((s, s) for s in sources) + '</select></div>'
+        '<div><button type="reset">Show all</button></div>'
+        '</form>'
+        f'<p id="claims-count" role="status" aria-live="polite">Showing all {n} claims.</p>'
+        '<p><a href="../data/claims.csv" download>claims.csv</a>: the whole ledger with each '
+        'status and the reason for it, described (with the status rules) in the site\'s '
+        '<a href="../data/datapackage.json" download>datapackage.json</a>.</p>'
+    )
+    body = []
+    for _, r in frame.iterrows():
+        lang = r["language"] or "en"
+        evidence = f'“{in_language(balanced(r["excerpt"], lang), lang)}”'
+        english = r["excerpt_en"] if r["excerpt_en"] else ENGLISH_SOURCE
+        evidence += (f'<br><em>{esc(english)}</em>' + (" (our translation)" if r["excerpt_en"] else ""))
+        slugs = r["chapters"].split()
+        used = "<br>".join(f'<a href="../chapters/{esc(s, quote=True)}.html">{esc(titles.get(s, s))}</a>'
+                           for s in slugs) or "none (kept for the record)"
+        where = esc(r["source"])
+        if r["claim_date"]:
+            where += f'<br>Dated: {esc(r["claim_date"])}'
+        body.append(
+            f'<tr data-status="{esc(r["status"], quote=True)}" '
+            f'data-chapters="{esc(r["chapters"] or "none", quote=True)}" '
+            f'data-source="{esc(r["source_short"], quote=True)}">'
+            f'<td>{esc(r["claim_en"])}</td><td>{esc(r["claimant"])}</td><td>{where}</td>'
+            f'<td>{evidence}</td><td>{used}</td>'
+            f'<td><strong>{esc(r["status"])}</strong><br>{esc(r["status_reason"])}</td>'
+            f'<td><a href="data.html#table-{esc(r["table"], quote=True)}">{esc(r["claim_id"])}</a></td>'
+            '</tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in (
+        "Claim", "Who makes it", "Where and when", "Evidence", "Chapters", "Status", "Row"))
+    table = (
+        '<div class="pst-scrollable-table-container claims-ledger" tabindex="0" role="region" '
+        'aria-labelledby="claims-caption">'
+        '<table class="table" id="claims-table">'
+        f'<caption id="claims-caption">Claims ledger: {n} claims and how sure each is</caption>'
+        f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    )
+    return form + table

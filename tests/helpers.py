@@ -1,0 +1,187 @@
+"""What several test files share: the book's paths, CSV editing, builds of a copy of the
+book, the built site's pages and opening a page in a colour mode. Fixtures are in conftest.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from belarus_book import chromium
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SITE = ROOT / "_build" / "html"
+SHARED = ROOT.parent / "shared"
+IN_CI = bool(os.environ.get("CI"))
+
+# Console messages the stock Jupyter Book theme prints on every page, none of them ours:
+# pydata-sphinx-theme warns about the theme mode before its own script has set it.
+# (sphinx-thebe's duplicate THEBE_JS_URL is gone: its idle scripts are left out of the
+# pages, see belarus_book/sphinx_ext.py.)
+THEME_CONSOLE_NOISE = ("Got invalid theme mode",)
+
+# pydata-sphinx-theme reads the reader's choice from localStorage before the page paints.
+DARK_MODE_SCRIPT = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
+
+# axe-core, pinned in package-lock.json (`npm ci`, run by `make test` and .ci/run).
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+# --------------------------------------------------------------------------- CSV files
+def read_csv(path: Path) -> tuple[list[str], list[dict]]:
+    """The header and the rows (as dicts) of a CSV file."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
+    """Write rows as the data folder's CSVs are written (UTF-8, \\n line ends); keys not in
+    ``fields`` are left out."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_csv_cell(path: Path, key_column: str, key: str, column: str, value: str) -> None:
+    fields, rows = read_csv(path)
+    matches = [r for r in rows if r[key_column] == key]
+    assert matches, f"no row {key_column}={key!r} in {path.name}"
+    matches[0][column] = value
+    write_csv(path, fields, rows)
+
+
+# --------------------------------------------------------------------------- builds
+def run_build(book: Path) -> subprocess.CompletedProcess:
+    """`make book`'s command on ``book`` (a copy of the book), in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "belarus_book", "build", str(book)],
+        capture_output=True, text=True, cwd=book, timeout=600,
+    )
+
+
+def site_digest(book: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((book / "_build" / "html").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(book).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- the built site
+def site_pages(*extra: str) -> list[str]:
+    """The built site's pages (relative paths), plus those of ``extra`` that exist, for a
+    test parametrised by page. Without a built site this raises at collection: a test
+    parametrised by no page would otherwise pass having checked nothing."""
+    if not (SITE / "index.html").exists():
+        raise RuntimeError(f"no built site in {SITE}: run `make book` (make test builds first) "
+                           f"before the tests that check its pages")
+    return ([p.relative_to(SITE).as_posix() for p in chromium.html_pages(SITE)]
+            + [p for p in extra if (SITE / p).exists()])
+
+
+def open_in_mode(browser, url: str, mode: str, **context_options):
+    """A new browser context and page showing ``url`` in light or dark mode, charts drawn;
+    fails unless the page really is in that mode."""
+    context = browser.new_context(**context_options)
+    if mode == "dark":
+        context.add_init_script(DARK_MODE_SCRIPT)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    chromium.wait_for_charts(page)
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    assert theme == mode, f"page is in {theme!r} mode, expected {mode!r}"
+    # Really dark (or light): the page background, not just the attribute.
+    background = page.evaluate(
+        "getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)"
+    )
+    luminance = sum(background) / 3
+    assert (luminance < 80) if mode == "dark" else (luminance > 200), (mode, background)
+    return context, page
+
+
+# --------------------------------------------------------------------------- the download box
+BOX = re.compile(r'<div class="admonition note bb-downloads"[^>]*>(.*?)</div>', re.S)
+# The box's own links (other extensions may add items to the box, e.g. the print PDF,
+# which `make pdf` makes after the HTML build; those are theirs to test).
+HREF = re.compile(r'<a class="reference download" href="([^"]+)"')
+
+
+def box_links(site: Path, page: str) -> list[str]:
+    """The links of a chapter page's "Download this chapter" box."""
+    body = (site / page).read_text(encoding="utf-8")
+    boxes = BOX.findall(body)
+    assert len(boxes) == 1, f"{page}: expected one 'Download this chapter' box, found {len(boxes)}"
+    assert "Download this chapter" in boxes[0]
+    return HREF.findall(boxes[0])
+
+
+def resolve(site: Path, page: str, href: str) -> Path:
+    """The file a relative link on ``page`` points to, as a browser on file:// would find it."""
+    assert not re.match(r"^[a-z]+:|^/", href), f"{page}: link {href!r} is not relative"
+    return (site / urljoin(page, unquote(href))).resolve()
+
+
+# --------------------------------------------------------------------------- running notebooks
+@dataclass
+class NotebookRun:
+    """A notebook executed in a fresh kernel in a folder of its own."""
+
+    folder: Path
+    returncode: int
+    stderr: str
+
+    @property
+    def executed(self):
+        import nbformat
+
+        return nbformat.read(self.folder / "ran.ipynb", as_version=4)
+
+    @property
+    def claim_ids(self) -> set[str]:
+        """What the chapter's SourceLog recorded (the last cell prints it, see CLAIM_IDS_CELL)."""
+        last = self.executed.cells[-1]
+        return set("".join(o.get("text", "") for o in last.outputs).split())
+
+
+# Appended to each chapter's notebook: tests/test_claims.py compares the claims a chapter
+# showed with the ledger. It prints after everything the chapter itself runs.
+CLAIM_IDS_CELL = 'print(" ".join(sorted(cited.claim_ids)))'
+
+
+def run_notebook(folder: Path, name: str) -> NotebookRun:
+    """Execute ``folder/name`` (with CLAIM_IDS_CELL appended) in a fresh kernel, in that
+    folder, without BELARUS_BOOK_DATA; the result is ``folder/ran.ipynb``."""
+    env = {k: v for k, v in os.environ.items() if k != "BELARUS_BOOK_DATA"}
+    # nbclient (what myst-nb runs chapters with) in a separate process, so the kernel
+    # starts fresh in that folder with that environment.
+    run = (
+        "import sys, nbformat, nbclient\n"
+        "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+        f"nb.cells.append(nbformat.v4.new_code_cell({CLAIM_IDS_CELL!r}))\n"
+        "nbclient.NotebookClient(nb, timeout=300, kernel_name='python3').execute()\n"
+        "nbformat.write(nb, 'ran.ipynb')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", run, name],
+                            cwd=folder, env=env, capture_output=True, text=True, timeout=900)
+    return NotebookRun(folder, result.returncode, result.stderr)
+
+
+def run_side_by_side(jobs: dict[str, Path]) -> dict[str, NotebookRun]:
+    """{key: run} of each folder's one notebook, as many at a time as there are cores."""
+    def one(folder: Path) -> NotebookRun:
+        return run_notebook(folder, next(folder.glob("*.ipynb")).name)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip(jobs, pool.map(one, jobs.values()), strict=True))
