@@ -7,12 +7,14 @@ from pathlib import PurePosixPath
 import pytest
 
 from belarus_book import chromium
+from belarus_book.chart_bundle import VIEWS_NAME
 from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
 
 from .helpers import SITE, THEME_CONSOLE_NOISE, site_pages
 
 pytestmark = pytest.mark.browser
 
+VIEWS_PATH = (PurePosixPath(BUNDLE_PATH).parent / VIEWS_NAME).as_posix()
 PAGES = site_pages()
 
 
@@ -56,6 +58,8 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path
         # Sphinx appends "?v=<checksum>" to asset URLs on rebuilds.
         loads_bundle = any(u.split("?")[0].endswith(BUNDLE_PATH) for u in record["requests"])
         assert loads_bundle == (charts > 0), "the Vega bundle belongs on chart pages only"
+        views = [u for u in record["requests"] if u.split("?")[0].endswith(VIEWS_PATH)]
+        assert views == [], "the charts' views load when a reader opens one, not with the page"
         specs_file = f"{CHART_SPECS_DIR}/{PurePosixPath(page_path).with_suffix('.js')}"
         loads_specs = any(u.split("?")[0].endswith(specs_file) for u in record["requests"])
         assert loads_specs == (charts > 0), f"{specs_file}: loaded by chart pages, and by them only"
@@ -97,5 +101,69 @@ def test_hovering_a_mark_shows_its_tooltip(browser, site_url, page_path):
                 assert tooltip.inner_text().strip(), "the tooltip is empty"
                 return
         pytest.fail(f"no mark on {page_path} showed a tooltip on hover")
+    finally:
+        context.close()
+
+
+# Drawn on the way: the charts of a page are drawn as they come near the viewport
+# (chart_loader.js); wait_for_charts, the tests above and the print edition draw them all.
+NEAR_PX = 1200
+SOLUTION = "h => !!h.closest('details:not([open]), .tag_hide-cell, .solution, .tag_solution')"
+
+
+def far_charts(page) -> list[int]:
+    """The charts, not in a folded solution, that lie further below the viewport than
+    the distance at which a chart is drawn."""
+    return page.evaluate(f"""() => Array.from(document.querySelectorAll('.vega-chart'), (h, i) =>
+        ({{i, far: h.getBoundingClientRect().top > innerHeight + {NEAR_PX} + 200, solution: ({SOLUTION})(h)}}))
+        .filter(c => c.far && !c.solution).map(c => c.i)""")
+
+
+LAZY_PAGE = next((p for p in CHART_PAGES if p.startswith("chapters/")), None)
+
+
+def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url):
+    context, page, record = open_page(browser, site_url, LAZY_PAGE, viewport={"width": 1000, "height": 700})
+    try:
+        page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
+        far = far_charts(page)
+        assert far, f"no chart of {LAZY_PAGE} lies far below the first screen: pick a longer page"
+        holder = page.locator(".vega-chart").nth(far[-1])
+        # Not drawn yet: no drawing, its description in its place, the page not all drawn.
+        assert holder.get_attribute("data-rendered") is None and holder.locator("svg").count() == 0
+        assert holder.locator(".vega-chart-fallback").is_visible()
+        assert page.evaluate("document.documentElement.dataset.chartsDrawn") is None
+        # Its tabs are there already: the table does not need the drawing.
+        assert holder.get_by_role("tab").count() == 4
+        holder.scroll_into_view_if_needed()
+        page.wait_for_function("h => h.dataset.rendered === 'true'", arg=holder.element_handle())
+        assert holder.locator(".vega-chart-view svg").is_visible()
+        assert holder.locator(".vega-chart-fallback").is_hidden()
+        errors = [e for e in record["errors"] if not any(n in e for n in THEME_CONSOLE_NOISE)]
+        assert errors == [], errors
+    finally:
+        context.close()
+
+
+def test_printing_draws_every_chart_first(browser, site_url, tmp_path):
+    """Chromium's print (what a reader's print menu does) dispatches beforeprint and lays
+    the page out right after it: every chart must be drawn by then, scrolled to or not."""
+    from pypdf import PdfReader
+
+    context, page, _ = open_page(browser, site_url, LAZY_PAGE, viewport={"width": 1000, "height": 700})
+    try:
+        page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
+        far = far_charts(page)
+        assert far and page.evaluate("document.documentElement.dataset.chartsDrawn") is None
+        page.pdf(path=str(tmp_path / "page.pdf"))
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "page.pdf").pages).split())
+        specs = chromium.chart_specs(SITE, SITE / LAZY_PAGE)
+        for i in far:
+            index = int(page.locator(".vega-chart").nth(i).get_attribute("data-chart-index"))
+            title = specs[index]["title"]
+            title = title.get("text", "") if isinstance(title, dict) else title
+            title = " ".join(title) if isinstance(title, list) else title
+            # The title exists only in the drawn SVG: found, the chart was drawn for print.
+            assert title and " ".join(title.split()) in text, f"chart {i} was not drawn for print"
     finally:
         context.close()

@@ -1,10 +1,12 @@
 """Every chart's views (issue 20): under each chart a tab bar (WAI-ARIA tabs) switches
 between the chart, a table of the rows it draws, their sources and a CSV download of
-exactly those rows; all built in the browser from the chart's own spec on first use.
+exactly those rows; all built in the browser from the chart's own spec on first use, by a
+script (``chart-views.js``) that only then loads.
 
-The expected rows are computed here from each page's specs file: every row of the spec's
-data (top-level ``datasets``, or ``data.values`` of the spec or any layered/concatenated
-part) that has a source column; the shapes of a base map have none and are not claims.
+The expected rows are computed here from each page's specs file (Vega, compiled from the
+chapters' Vega-Lite when the site is built): every row of the spec's data (the ``values``
+of each of its data sets) that has a source column; the shapes of a base map have none and
+are not claims.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from belarus_book import chart_html, chromium
+from belarus_book.chart_bundle import BUNDLE_NAME, VIEWS_NAME
 
 from .helpers import SITE, WCAG_TAGS, open_in_mode, site_pages
 
@@ -27,6 +30,9 @@ PAGES = site_pages()
 CHART_PAGES = [p for p in PAGES if 'class="vega-chart"' in (SITE / p).read_text(encoding="utf-8")]
 SOURCE_KEYS = {"source_id", "source", "coords_from"}
 PRINT_ROWS = 15
+VEGA_DIR = SITE / "_static" / "_vega"
+# What follows a chart in print while its views are not loaded (chart_tabs.js).
+PRINT_FALLBACK = "The table behind this chart is in the online edition"
 VIEWS = ["Chart", "Table", "Sources", "Download"]
 
 
@@ -191,6 +197,7 @@ def test_tabs_work_by_keyboard_alone(browser, site_url, page_path):
             page.keyboard.press("ArrowRight")
             now = focused()
             assert (now["role"], now["text"], now["selected"]) == ("tab", "Table", "true"), now
+            holder.get_by_role("tabpanel").locator("table caption").wait_for()  # the views load
             assert holder.get_by_role("tabpanel").locator("tbody tr").count() == len(chart_rows(spec))
             # Focus order: chart tabs, then the open view.
             page.keyboard.press("Tab")
@@ -256,39 +263,131 @@ def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, page_
         for view in VIEWS[1:]:
             for i in range(holders.count()):
                 holders.nth(i).get_by_role("tab", name=view).click()
+            page.wait_for_function("() => !document.querySelector('.bb-view[aria-busy]')")
             violations = chart_violations(page, axe_source)
             assert violations == [], f"{page_path} ({mode}, {view} open):\n" + json.dumps(violations, indent=1)
     finally:
         context.close()
 
 
+def test_the_views_are_a_script_of_their_own():
+    """Their code is not in the bundle every chart page loads, and the bundle names them."""
+    bundle = (VEGA_DIR / BUNDLE_NAME).read_text(encoding="utf-8")
+    views = (VEGA_DIR / VIEWS_NAME).read_text(encoding="utf-8")
+    assert "rows behind the chart" in views and "rows behind the chart" not in bundle
+    assert f'"{VIEWS_NAME}?v=' in bundle, "the bundle loads the views by name and checksum"
+
+
 @pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_print_follows_each_chart_with_its_table_or_where_it_is(browser, site_url, page_path):
+def test_views_script_loads_only_when_a_view_is_opened(browser, site_url, page_path):
+    context = browser.new_context()
+    page = context.new_page()
+    loads: list[str] = []
+    page.on("request", lambda r: r.url.split("?")[0].endswith(VIEWS_NAME) and loads.append(r.url))
+    try:
+        page.goto(site_url + page_path, wait_until="load")
+        count = chromium.wait_for_charts(page)
+        unfold(page)
+        page.wait_for_load_state("networkidle")
+        assert loads == [] and page.evaluate("window.bookChartViews === undefined"), "loaded unasked"
+        holders = page.locator(".vega-chart")
+        for i in range(count):
+            holders.nth(i).get_by_role("tab", name="Sources").click()
+            holders.nth(i).get_by_role("tabpanel").locator("li a").first.wait_for()
+        assert len(loads) == 1, f"the views load once for every chart of the page: {loads}"
+    finally:
+        context.close()
+
+
+def test_views_work_from_disk(browser):
+    """Opened from file:// (the offline copy), the views still load: a script element."""
+    page_path = CHART_PAGES[0]
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((SITE / page_path).resolve().as_uri(), wait_until="load")
+        chromium.wait_for_charts(page)
+        unfold(page)
+        holder = page.locator(".vega-chart").first
+        holder.get_by_role("tab", name="Table").click()
+        spec = chromium.chart_specs(SITE, SITE / page_path)[int(holder.get_attribute("data-chart-index"))]
+        holder.get_by_role("tabpanel").locator("table caption").wait_for()
+        assert holder.get_by_role("tabpanel").locator("tbody tr").count() == len(chart_rows(spec))
+    finally:
+        context.close()
+
+
+def print_block(holder):
+    """What follows a chart: after its figure, if it has one."""
+    after = holder.locator("xpath=ancestor-or-self::figure[1]/following-sibling::*[1]")
+    return after if after.count() else holder.locator("xpath=following-sibling::*[1]")
+
+
+def is_solution(holder) -> bool:
+    return holder.evaluate("h => !!h.closest('.tag_hide-cell, .solution, .tag_solution')")
+
+
+def check_print_blocks(page, charts) -> None:
+    """In print, each chart is followed by its table (short) or by where it is (long);
+    solutions print neither, and on screen none of it shows."""
+    page.emulate_media(media="print")
+    for i, (holder, spec) in enumerate(charts):
+        rows = chart_rows(spec)
+        after = print_block(holder)
+        assert "bb-chart-print" in (after.get_attribute("class") or ""), f"chart {i}: nothing after it"
+        if is_solution(holder):
+            assert after.is_hidden(), f"chart {i} is a solution's: solutions do not print"
+            continue
+        assert holder.locator(".vega-chart-view svg").is_visible(), f"chart {i} not printed"
+        assert holder.get_by_role("tablist").is_hidden() and holder.locator(".bb-view").first.is_hidden()
+        if rows and len(rows) <= PRINT_ROWS:
+            assert after.locator("table caption").count() == 1
+            assert after.locator("tbody tr").count() == len(rows)
+        else:
+            assert "too many to print" in after.inner_text(), f"chart {i}: no word on where its table is"
+            assert "Data page" in after.inner_text()
+        assert after.is_visible(), f"chart {i}: its table does not print"
+    page.emulate_media(media="screen")
+    assert page.locator(".bb-chart-print:visible").count() == 0
+
+
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_print_with_the_views_loaded_follows_each_chart_with_its_table(browser, site_url, page_path):
     context, page, errors, charts = open_page(browser, site_url, page_path)
     try:
         assert page.locator(".bb-chart-print").count() == 0, "print tables built before printing"
         charts[0][0].get_by_role("tab", name="Table").click()  # an open view does not print
-        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        charts[0][0].get_by_role("tabpanel").locator("table caption").wait_for()
+        texts = page.evaluate("""() => { window.dispatchEvent(new Event('beforeprint'));
+            return Array.from(document.querySelectorAll('.bb-chart-print'), b => b.textContent); }""")
+        assert not any(PRINT_FALLBACK in t for t in texts), "the views were there: no stand-in line"
+        check_print_blocks(page, charts)
+        assert errors == [], errors
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_print_before_the_views_load_says_where_the_tables_are(browser, site_url, page_path):
+    """A print the browser starts cannot wait for a script: until the views are in, each
+    chart is followed by a line saying where its table is, at once; the views then load
+    and put the tables there for the next print."""
+    context, page, errors, charts = open_page(browser, site_url, page_path)
+    try:
+        # Dispatched and read in one go, so the views cannot have loaded in between.
+        texts = page.evaluate("""() => { window.dispatchEvent(new Event('beforeprint'));
+            return Array.from(document.querySelectorAll('.bb-chart-print'), b => b.textContent); }""")
+        assert len(texts) == len(charts) and all(PRINT_FALLBACK in t and "Data page" in t for t in texts), texts
         page.emulate_media(media="print")
-        for i, (holder, spec) in enumerate(charts):
-            rows = chart_rows(spec)
-            after = holder.locator("xpath=ancestor-or-self::figure[1]/following-sibling::*[1]")
-            if not after.count():
-                after = holder.locator("xpath=following-sibling::*[1]")
+        for i, (holder, _) in enumerate(charts):
+            after = print_block(holder)
             assert "bb-chart-print" in (after.get_attribute("class") or ""), f"chart {i}: nothing after it"
-            if holder.evaluate("h => !!h.closest('.tag_hide-cell, .solution, .tag_solution')"):
-                assert after.is_hidden(), f"chart {i} is a solution's: solutions do not print"
-                continue
-            assert holder.locator(".vega-chart-view svg").is_visible(), f"chart {i} not printed"
-            assert holder.get_by_role("tablist").is_hidden() and holder.locator(".bb-view").first.is_hidden()
-            if rows and len(rows) <= PRINT_ROWS:
-                assert after.locator("table caption").count() == 1
-                assert after.locator("tbody tr").count() == len(rows)
-            else:
-                assert "Data page" in after.inner_text(), f"chart {i}: no word on where its table is"
-            assert after.is_visible(), f"chart {i}: its table does not print"
+            assert after.is_visible() != is_solution(holder), f"chart {i}: the line prints with its chart"
         page.emulate_media(media="screen")
-        assert page.locator(".bb-chart-print:visible").count() == 0
+        page.wait_for_function("() => window.bookChartViews !== undefined")
+        page.wait_for_function(f"""() => !Array.from(document.querySelectorAll('.bb-chart-print'))
+            .some(b => b.textContent.includes({json.dumps(PRINT_FALLBACK)}))""")
+        check_print_blocks(page, charts)
         assert errors == [], errors
     finally:
         context.close()

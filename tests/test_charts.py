@@ -113,6 +113,31 @@ def test_the_site_moves_specs_to_a_script_file_and_numbers_the_charts():
     assert script.isascii() and chart_html.read_specs_script(script) == specs
 
 
+def test_the_site_draws_vega_compiled_from_the_chart_with_its_rows_title_and_description():
+    """The site carries Vega only (no Vega-Lite compiler for every reader): the compiled spec
+    keeps what the page's script, the views under the chart and its label read."""
+    chart = small_chart().properties(title="Two bars", width="container")
+    bundle = chart._repr_mimebundle_()
+    spec = chart_html.placeholder_spec((bundle[0] if isinstance(bundle, tuple) else bundle)["text/html"])
+    vega = chart_html.vega_spec(spec)
+    assert vega["$schema"].startswith("https://vega.github.io/schema/vega/")
+    assert vega["description"] == spec["description"] and vega["title"]["text"] == "Two bars"
+    rows = [row for values in chart_html.data_values(vega) if values for row in values]
+    assert [r["label"] for r in rows] == ["A", "B"] and rows[0]["note"] == "</script><script>alert(1)</script>"
+    assert rows == [row for values in chart_html.data_values(spec) if values for row in values]
+
+
+def test_the_site_bundle_has_vega_without_vega_lite(tmp_path):
+    from belarus_book import chart_bundle
+
+    chart_bundle.write_scripts(tmp_path / "cache", tmp_path / "site")
+    bundle = (tmp_path / "site" / chart_bundle.BUNDLE_NAME).read_text(encoding="utf-8")
+    assert "window.bookVega=" in bundle.replace(" ", "") and "vegaEmbed" not in bundle
+    # Vega-Lite's compiler names its own errors; Vega's runtime does not.
+    assert "Invalid specification" not in bundle
+    assert len(bundle.encode()) < 700_000, "the bundle carries more than Vega and vega-tooltip"
+
+
 def test_chart_without_description_is_refused():
     with pytest.raises(ValueError, match="needs a description"):
         small_chart(description="")._repr_mimebundle_()

@@ -6,10 +6,11 @@ inert JSON and the chart's description as fallback text, which only the site's o
 draws. Everywhere else (a reader's Jupyter, the notebook edition the site offers) a chart is
 :func:`notebook_bundle`: standard output types that plain Jupyter clients draw themselves.
 
-For the web site, the Sphinx extension moves the specs of a page out of its HTML into one
-script file per page (``window.bookChartSpecs = [...]``) and numbers the placeholders, so
-the page's HTML carries the text and the charts' data (their evidence excerpts, mostly)
-loads beside it. A script file, not a JSON file that would need fetching, so the charts
+For the web site, the Sphinx extension compiles each spec to Vega (:func:`vega_spec`),
+moves the specs of a page out of its HTML into one script file per page
+(``window.bookChartSpecs = [...]``) and numbers the placeholders, so the page's HTML
+carries the text and the charts' data (their evidence excerpts, mostly) loads beside it.
+A script file, not a JSON file that would need fetching, so the charts
 also draw when the site is opened from disk (file://).
 """
 
@@ -18,6 +19,8 @@ from __future__ import annotations
 import html
 import json
 import re
+
+import vl_convert
 
 PLACEHOLDER_CLASS = "vega-chart"
 _SPECS_PREFIX, _SPECS_SUFFIX = "window.bookChartSpecs = ", ";\n"
@@ -85,15 +88,26 @@ def split_specs(body: str) -> tuple[str, list[dict]]:
     return _SPEC.sub(take, body), specs
 
 
+def vega_spec(spec: dict) -> dict:
+    """The Vega spec the Vega-Lite ``spec`` compiles to: the site draws it with Vega alone,
+    without the Vega-Lite compiler in every reader's browser. Its ``data`` holds the rows
+    (each named dataset or inline values as one entry with ``values``), its ``title`` and
+    ``description`` are the chart's."""
+    return vl_convert.vegalite_to_vega(spec)
+
+
 def data_values(spec: dict):
-    """Each list of data rows in a spec, in the order the page's script reads them: the
-    named datasets, then the inline values of each part (layers and concatenations too)."""
+    """Each list of data rows in a Vega-Lite or Vega spec, in the order the page's script
+    reads them: named datasets, then inline values, part by part (layers, concatenations
+    and group marks too)."""
     if not isinstance(spec, dict):
         return
     yield from (spec.get("datasets") or {}).values()
-    if isinstance(spec.get("data"), dict):
-        yield spec["data"].get("values")
-    for key in ("layer", "vconcat", "hconcat", "concat"):
+    data = spec.get("data")
+    for entry in data if isinstance(data, list) else [data]:
+        if isinstance(entry, dict):
+            yield entry.get("values")
+    for key in ("layer", "vconcat", "hconcat", "concat", "marks"):
         for sub in spec.get(key) or []:
             yield from data_values(sub)
     yield from data_values(spec.get("spec"))

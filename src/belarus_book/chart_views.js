@@ -1,15 +1,13 @@
-// Inside the bundle's function scope too, in a scope of its own (the bundle's names stay
-// untouched), before the loader that uses it: the tab bar under every chart (WAI-ARIA tabs:
-// Chart, Table, Sources, Download). Only the bar is made when a chart is drawn; a view is
-// built from the chart's spec the first time a reader opens it. Its rows are the rows of
-// the spec's data that name a source (a base map's shapes do not). Before printing, each
-// chart is followed by its table (at most PRINT_ROWS rows) or by a line saying where it is.
-const addBookChartViews = (function () {
-const VIEW_NAMES = ["Chart", "Table", "Sources", "Download"];
+// chart-views.js, loaded by the tab bar under the charts (chart_tabs.js) the first time a
+// reader opens a view, or before the page prints: each view built from the chart's own
+// spec. Its rows are the rows of the spec's data that name a source (a base map's shapes
+// do not). In print, each chart is followed by its table (at most PRINT_ROWS rows) or by
+// a line saying where it is.
+(function () {
 const PRINT_ROWS = 15;
 const SOURCE_KEYS = ["source_id", "source", "coords_from"];
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
-const chartPrinters = [];
+const rowsOf = new WeakMap();
 
 function el(tag, attrs, kids) {
   const node = document.createElement(tag);
@@ -53,12 +51,10 @@ function chartRows(spec) {
       }
     });
   }
-  Object.keys(spec.datasets || {}).forEach(function (name) { take(spec.datasets[name]); });
+  // A Vega spec: its data sets (each with its rows, if inline), group marks' too.
   (function walk(part) {
-    if (!part || typeof part !== "object") { return; }
-    if (part.data) { take(part.data.values); }
-    ["layer", "vconcat", "hconcat", "concat"].forEach(function (k) { (part[k] || []).forEach(walk); });
-    walk(part.spec);
+    (part.data || []).forEach(function (entry) { take(entry.values); });
+    (part.marks || []).forEach(walk);
   })(spec);
   return rows;
 }
@@ -149,73 +145,25 @@ function downloadView(rows, number) {
       el("a", { href: dataPage().split("#")[0] }, ["Data page"]), "."]),
   ];
 }
-function addChartViews(holder, spec, chartPanel) {
-  const id = "bb-chart-" + holder.dataset.chartIndex;
-  const number = Number(holder.dataset.chartIndex) + 1;
-  let rows = null;
-  const getRows = function () { return rows || (rows = chartRows(spec)); };
-  const bar = el("div", { role: "tablist", "aria-label": "Views of this chart", class: "bb-views-bar" });
-  const panels = [chartPanel];
-  const built = [true];
-  const tabs = VIEW_NAMES.map(function (name, k) {
-    const tab = el("button", { type: "button", role: "tab", id: id + "-tab" + k, "aria-controls": id + "-view" + k,
-      "aria-selected": String(k === 0), tabindex: k === 0 ? "0" : "-1", class: "bb-view-tab" }, [name]);
-    tab.addEventListener("click", function () { select(k); });
-    bar.append(tab);
-    return tab;
-  });
-  holder.append(bar);
-  chartPanel.id = id + "-view0";
-  VIEW_NAMES.forEach(function (name, k) {
-    if (k === 0) { return; }
-    const panel = el("div", { id: id + "-view" + k, class: "bb-view", tabindex: "0" });
-    panel.hidden = true;
-    panels.push(panel);
-    holder.append(panel);
-  });
-  panels.forEach(function (panel, k) {
-    panel.setAttribute("role", "tabpanel");
-    panel.setAttribute("aria-labelledby", id + "-tab" + k);
-  });
-  function fill(k) {
-    const r = getRows();
-    panels[k].append.apply(panels[k],
-      k === 1 ? [rowsTable(spec, r)] : k === 2 ? sourcesList(r) : downloadView(r, number));
-    built[k] = true;
-  }
-  function select(k, focus) {
-    const before = bar.getBoundingClientRect().top;
-    if (!built[k]) { fill(k); }
-    tabs.forEach(function (tab, j) {
-      tab.setAttribute("aria-selected", String(j === k));
-      tab.tabIndex = j === k ? 0 : -1;
-      panels[j].hidden = j !== k;
-    });
-    // Keep the bar where the reader's pointer is as the chart above it hides or shows.
-    window.scrollBy(0, bar.getBoundingClientRect().top - before);
-    if (k === 0) { window.dispatchEvent(new Event("resize")); }
-    if (focus) { tabs[k].focus(); }
-  }
-  bar.addEventListener("keydown", function (event) {
-    const now = tabs.indexOf(document.activeElement);
-    const last = tabs.length - 1;
-    const next = { ArrowRight: now + 1, ArrowLeft: now - 1, Home: 0, End: last }[event.key];
-    if (now < 0 || next === undefined) { return; }
-    event.preventDefault();
-    select(next > last ? 0 : next < 0 ? last : next, true);
-  });
-  chartPrinters.push(function () {
-    const r = getRows();
-    if (!r.length) { return; }
-    const block = el("div", { class: "bb-chart-print" }, [r.length <= PRINT_ROWS ? rowsTable(spec, r)
-      : el("p", {}, ["The table behind this chart has " + r.length + " rows, too many to print here. " +
+function rowsFor(spec) {
+  if (!rowsOf.has(spec)) { rowsOf.set(spec, chartRows(spec)); }
+  return rowsOf.get(spec);
+}
+window.bookChartViews = {
+  // The nodes of view k (1 Table, 2 Sources, 3 Download) of the chart in holder.
+  view: function (k, spec, holder) {
+    const rows = rowsFor(spec);
+    return k === 1 ? [rowsTable(spec, rows)] : k === 2 ? sourcesList(rows)
+      : downloadView(rows, Number(holder.dataset.chartIndex) + 1);
+  },
+  // What follows the chart in print, or null when it draws no row with a source.
+  printBlock: function (spec) {
+    const rows = rowsFor(spec);
+    if (!rows.length) { return null; }
+    return el("div", { class: "bb-chart-print" }, [rows.length <= PRINT_ROWS ? rowsTable(spec, rows)
+      : el("p", {}, ["The table behind this chart has " + rows.length + " rows, too many to print here. " +
         "It is in the online edition, under the chart (Table), and every table of the book " +
         "can be downloaded from its Data page."])]);
-    (holder.closest("figure") || holder).after(block);
-  });
-}
-window.addEventListener("beforeprint", function () {
-  chartPrinters.splice(0).forEach(function (print) { print(); });
-});
-return addChartViews;
+  },
+};
 })();

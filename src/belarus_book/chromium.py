@@ -66,9 +66,12 @@ def launch(playwright):
 
 
 def wait_for_charts(page, timeout_ms: int = 20_000) -> int:
-    """Wait until every chart on the page is drawn; return how many there are."""
+    """Draw every chart on the page and wait until they are drawn; return how many there are."""
     count = page.locator(".vega-chart").count()
     if count:
+        # A chart is drawn when it comes near the viewport (chart_loader.js): draw them all.
+        page.wait_for_function("() => window.bookDrawAllCharts !== undefined", timeout=timeout_ms)
+        page.evaluate("() => { window.bookDrawAllCharts(); }")
         page.wait_for_function(
             "() => document.documentElement.dataset.chartsDrawn !== undefined",
             timeout=timeout_ms,
@@ -83,7 +86,7 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def chart_specs(site: Path, page: Path) -> list[dict]:
-    """The Vega-Lite specs of a built page's charts, in page order (from the page's own
+    """The (Vega) specs of a built page's charts, in page order (from the page's own
     specs file, written by the Sphinx extension; see :mod:`belarus_book.chart_html`)."""
     from .chart_html import read_specs_script
     from .sphinx_ext import CHART_SPECS_DIR

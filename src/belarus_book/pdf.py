@@ -77,7 +77,10 @@ def print_page(browser, url: str, target: Path) -> tuple[str, int]:
         if failed:
             raise RuntimeError(f"{failed} of {charts} charts were not drawn on {url}")
         # What a browser does before it prints: the chart bundle then puts each chart's
-        # table (or a line saying where it is) after the chart.
+        # table (or a line saying where it is) after the chart; with the charts' views
+        # loaded first, the tables themselves.
+        if charts:
+            page.evaluate("() => window.bookLoadChartViews()")
         page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
         page.emulate_media(media="print")
         title = page.title()

@@ -4,13 +4,14 @@
   with a message naming file, row and column instead of failing inside a chapter.
 - Keys the execution cache on the data and on this package as well as on the code cells
   (jupyter-cache alone looks at code cells only and would serve stale pages).
-- Writes one Vega bundle for the whole site from the pinned vl-convert, scoped in a function
-  so it cannot clash with the theme's scripts, and adds it only to pages that draw a chart.
-- Moves each chart page's specs out of its HTML into a script file of the page's own
-  (``_static/_charts/<page>.js``, see :mod:`belarus_book.chart_html`).
-- Puts a tab bar under every chart (Chart, Table, Sources, Download), whose views the
-  bundle builds from the chart's own spec when a reader first opens them, and prints each
-  chart's table after it (``chart_views.js``, drawn by ``chart_loader.js``).
+- Writes one Vega bundle for the whole site (:mod:`belarus_book.chart_bundle`) and adds it
+  only to pages that draw a chart.
+- Moves each chart page's specs, compiled from Vega-Lite to Vega, out of its HTML into a
+  script file of the page's own (``_static/_charts/<page>.js``, see
+  :mod:`belarus_book.chart_html`).
+- Puts a tab bar under every chart (Chart, Table, Sources, Download), whose views are
+  loaded and built from the chart's own spec when a reader first opens them, and prints
+  each chart's table after it (``chart_tabs.js``, ``chart_views.js``).
 - Leaves sphinx-thebe's scripts and stylesheet out of every page while live code is off
   (``launch_buttons: thebe: false``): Jupyter Book always loads that extension, and then
   its scripts only name a CDN address, declare it twice (a console error) and load a file
@@ -38,12 +39,11 @@ import shutil
 from pathlib import Path
 
 import nbformat
-import vl_convert
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from . import chart_html
+from . import chart_bundle, chart_html
 from .data import DataError, find_data_dir, read_package, validate_package
 from .glue import BUILD_ENV
 from .notebook_edition import References, make_edition
@@ -54,7 +54,7 @@ logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Relative to the site's _static/ folder, as Sphinx's add_js_file expects.
-BUNDLE_PATH = "_vega/vega-charts.js"
+BUNDLE_PATH = f"_vega/{chart_bundle.BUNDLE_NAME}"
 # The claims ledger's filters, relative to _static/, and the page element that needs them.
 CLAIMS_SCRIPT = "_claims/claims-filter.js"
 CLAIMS_MARK = 'id="claims-filter"'
@@ -101,33 +101,6 @@ def _check_data_and_key_cache(app: Sphinx, config) -> None:
                 shutil.rmtree(stale, ignore_errors=True)
 
 
-def _script(name: str) -> str:
-    """One of this package's scripts that run in the bundle's scope (``chart_*.js``)."""
-    text = (PACKAGE_DIR / name).read_text(encoding="utf-8")
-    if name == "chart_loader.js" and f'".{chart_html.PLACEHOLDER_CLASS}"' not in text:
-        raise ExtensionError(f"{name} does not look for the placeholder class {chart_html.PLACEHOLDER_CLASS!r}")
-    return re.sub(r"^\s*(//[^\n]*)?\n", "", re.sub(r"^[ \t]+", "", text, flags=re.M), flags=re.M)
-
-
-def _bundle(cache_dir: Path) -> Path:
-    """The site's Vega bundle, made once per vl-convert version and loader text."""
-    # The views (first: the loader uses them) and the loader, without indentation and
-    # comment lines: a little less to load.
-    ours = "".join(_script(name) for name in ("chart_views.js", "chart_loader.js"))
-    text_key = hashlib.sha256(ours.encode()).hexdigest()[:8]
-    path = cache_dir / f".vega-bundle-{vl_convert.__version__}-{text_key}.js"
-    if not path.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # The bundle declares top-level names (for example `_`) that would collide with
-        # Sphinx's own scripts; the function scope keeps them local. It still sets
-        # window.vegaEmbed, which the loader uses.
-        path.write_text(
-            "(function () {\n" + vl_convert.javascript_bundle() + "\n" + ours + "})();\n",
-            encoding="utf-8",
-        )
-    return path
-
-
 def _source_names(app: Sphinx, ids: list[str]) -> dict[str, str]:
     """How the book names each of these sources (``cite_as`` in data/sources.csv)."""
     if not hasattr(app, "bb_source_names"):
@@ -142,6 +115,7 @@ def _add_charts_to_page(app: Sphinx, pagename, templatename, context, doctree) -
     if f'class="{chart_html.PLACEHOLDER_CLASS}"' not in body:
         return
     context["body"], specs = chart_html.split_specs(body)
+    specs = [chart_html.vega_spec(spec) for spec in specs]
     # Written before the page is, so Sphinx can stamp the script's URL with its checksum
     # (?v=...) and a browser never pairs a page with an older file of specs.
     specs_file = f"{CHART_SPECS_DIR}/{pagename}.js"
@@ -342,9 +316,7 @@ def _write_bundle(app: Sphinx) -> None:
     # Before any page is written, so every page's script URL carries the bundle's checksum.
     if app.builder.format != "html":
         return
-    bundle = Path(app.outdir) / "_static" / BUNDLE_PATH
-    bundle.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_bundle(Path(app.srcdir) / "_build"), bundle)
+    chart_bundle.write_scripts(Path(app.srcdir) / "_build", (Path(app.outdir) / "_static" / BUNDLE_PATH).parent)
     script = Path(app.outdir) / "_static" / CLAIMS_SCRIPT
     script.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PACKAGE_DIR / "claims_filter.js", script)
