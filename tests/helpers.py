@@ -23,11 +23,6 @@ SITE = ROOT / "_build" / "html"
 SHARED = ROOT.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
 
-# Console messages the stock Jupyter Book theme prints on every page, none of them ours:
-# pydata-sphinx-theme warns about the theme mode before its own script has set it.
-# (sphinx-thebe's duplicate THEBE_JS_URL is gone: its idle scripts are left out of the
-# pages, see belarus_book/sphinx_ext.py.)
-THEME_CONSOLE_NOISE = ("Got invalid theme mode",)
 
 # pydata-sphinx-theme reads the reader's choice from localStorage before the page paints.
 DARK_MODE_SCRIPT = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"

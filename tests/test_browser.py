@@ -10,7 +10,7 @@ from belarus_book import chromium
 from belarus_book.chart_bundle import VIEWS_NAME
 from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
 
-from .helpers import SITE, THEME_CONSOLE_NOISE, site_pages
+from .helpers import SITE, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -52,8 +52,7 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path
         charts = chromium.wait_for_charts(page)
         page.wait_for_load_state("networkidle")
         assert record["outside"] == [], f"requests leaving the machine: {record['outside']}"
-        errors = [e for e in record["errors"] if not any(n in e for n in THEME_CONSOLE_NOISE)]
-        assert errors == [], f"console errors on {page_path}: {errors}"
+        assert record["errors"] == [], f"console errors on {page_path}: {record['errors']}"
 
         # Sphinx appends "?v=<checksum>" to asset URLs on rebuilds.
         loads_bundle = any(u.split("?")[0].endswith(BUNDLE_PATH) for u in record["requests"])
@@ -139,8 +138,7 @@ def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url):
         page.wait_for_function("h => h.dataset.rendered === 'true'", arg=holder.element_handle())
         assert holder.locator(".vega-chart-view svg").is_visible()
         assert holder.locator(".vega-chart-fallback").is_hidden()
-        errors = [e for e in record["errors"] if not any(n in e for n in THEME_CONSOLE_NOISE)]
-        assert errors == [], errors
+        assert record["errors"] == [], record["errors"]
     finally:
         context.close()
 

@@ -1,0 +1,148 @@
+"""Lighthouse on a phone: the landing page and every chapter, served like a static host.
+
+Targets (issue 18), Lighthouse 12.2.3 with its mobile defaults (slow 4G, 4x CPU slow-down):
+performance >= 95, accessibility, best practices and SEO 100, first-visit transfer <= 500 KB,
+total blocking time <= 200 ms. Lighthouse is pinned in package.json / package-lock.json
+(`npm ci`); Chromium is Debian's. A benchmark, not a test: the scores depend on the machine.
+
+    python -m belarus_book.lighthouse _build/html
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import testing
+
+ROOT = Path(__file__).resolve().parents[2]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SCORE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+TRANSFER_TARGET_KB = 500
+TBT_TARGET_MS = 200
+
+# What static hosts (GitHub Pages, Netlify, nginx's gzip_types) compress.
+_COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ipynb", ".md"}
+
+
+class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
+    """Gzip for text, and the cache headers of a typical static host: pages are revalidated,
+    everything else is kept for an hour (asset URLs carry a digest, but not all of them)."""
+
+    def log_message(self, *_args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and path.suffix in _COMPRESSED and wants_gzip):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        path = Path(self.translate_path(self.path))
+        page = path.suffix == ".html" or path.is_dir()
+        self.send_header("Cache-Control", "no-cache" if page else "public, max-age=3600")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serve_compressed(site: Path) -> Iterator[str]:
+    """Serve ``site`` gzip-compressed on 127.0.0.1 (a free port) and yield its base URL."""
+    handler = functools.partial(_StaticHostHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def pages(site: Path) -> list[str]:
+    return ["index.html"] + sorted(p.relative_to(site).as_posix()
+                                   for p in (site / "chapters").glob("*.html"))
+
+
+def audit(url: str) -> dict:
+    """One Lighthouse run (mobile defaults) on ``url``: the four scores, transfer and TBT."""
+    flags = "--headless=new --disable-gpu" + (" --no-sandbox" if os.geteuid() == 0 else "")
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", testing.CHROMIUM)}
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        result = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+             f"--chrome-flags={flags}", "--only-categories=" + ",".join(CATEGORIES)],
+            env=env, capture_output=True, text=True)
+        if result.returncode != 0 or not report.exists():
+            raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        lhr = json.loads(report.read_text(encoding="utf-8"))
+    row = {c: round(100 * (lhr["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    row["transfer_kb"] = lhr["audits"]["total-byte-weight"]["numericValue"] / 1024
+    row["tbt_ms"] = lhr["audits"]["total-blocking-time"]["numericValue"]
+    row["failed"] = sorted(
+        ref["id"] for c in CATEGORIES[1:] for ref in lhr["categories"][c]["auditRefs"]
+        if ref["weight"] and (lhr["audits"][ref["id"]]["score"] or 0) < 1)
+    return row
+
+
+def measure(site: Path) -> dict[str, dict]:
+    """Lighthouse rows for the landing page and every chapter of the built ``site``."""
+    if not LIGHTHOUSE.exists():
+        sys.exit(f"lighthouse: {LIGHTHOUSE} missing; run `npm ci`")
+    with serve_compressed(site) as url:
+        return {page: audit(url + page) for page in pages(site)}
+
+
+def table(rows: dict[str, dict]) -> str:
+    def mark(ok: bool) -> str:
+        return "" if ok else " !"
+
+    lines = ["| page | performance | accessibility | best practices | SEO | transfer KB | TBT ms |",
+             "|---|---|---|---|---|---|---|",
+             f"| target | >= {SCORE_TARGETS['performance']} | 100 | 100 | 100 "
+             f"| <= {TRANSFER_TARGET_KB} | <= {TBT_TARGET_MS} |"]
+    for page, row in rows.items():
+        scores = " | ".join(f"{row[c]}{mark(row[c] >= SCORE_TARGETS[c])}" for c in CATEGORIES)
+        lines.append(f"| {page} | {scores} "
+                     f"| {row['transfer_kb']:.0f}{mark(row['transfer_kb'] <= TRANSFER_TARGET_KB)} "
+                     f"| {row['tbt_ms']:.0f}{mark(row['tbt_ms'] <= TBT_TARGET_MS)} |")
+    failed = sorted({audit_id for row in rows.values() for audit_id in row["failed"]})
+    if failed:
+        lines.append("\nfailing audits (accessibility, best practices, SEO): " + ", ".join(failed))
+    lines.append("\n! = misses its target")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0] if argv else "_build/html").resolve()
+    if not (site / "index.html").exists():
+        sys.exit(f"lighthouse: no built site in {site}: run `make book` first")
+    rows = measure(site)
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
