@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import testing
+from . import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -88,7 +88,7 @@ def pages(site: Path) -> list[str]:
 def audit(url: str) -> dict:
     """One Lighthouse run (mobile defaults) on ``url``: the four scores, transfer and TBT."""
     flags = "--headless=new --disable-gpu" + (" --no-sandbox" if os.geteuid() == 0 else "")
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", testing.CHROMIUM)}
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", chromium.CHROMIUM)}
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         result = subprocess.run(
