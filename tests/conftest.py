@@ -17,7 +17,7 @@ IN_CI = bool(os.environ.get("CI"))
 # Console messages the stock Jupyter Book theme prints on every page, none of them ours:
 # pydata-sphinx-theme warns about the theme mode before its own script has set it.
 # (sphinx-thebe's duplicate THEBE_JS_URL is gone: its idle scripts are left out of the
-# pages, see belarus_book/sphinx_ext.py.)
+# pages, see belarus_book/sphinx/thebe.py.)
 THEME_CONSOLE_NOISE = ("Got invalid theme mode",)
 
 
@@ -49,3 +49,13 @@ def browser():
         browser = testing.launch(playwright)
         yield browser
         browser.close()
+
+
+# Sphinx's own fixtures (app, make_app, ...) for the unit tests of the book's extension, run
+# on the tiny projects in tests/roots/test-*/; what those tests share is in sphinx_fixtures.py.
+pytest_plugins = ["sphinx.testing.fixtures", "tests.sphinx_fixtures"]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).resolve().parent / "roots"

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 import pytest
 
 from belarus_book import testing
-from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
+from belarus_book.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 from .conftest import SITE, THEME_CONSOLE_NOISE
 

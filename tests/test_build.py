@@ -68,7 +68,7 @@ def book(first_build) -> Path:
 
 
 def test_cold_build_runs_the_notebooks_side_by_side(first_build):
-    # belarus_book.prerun executes every notebook page before Sphinx reads it, one per
+    # belarus_book.sphinx.prerun executes every notebook page before Sphinx reads it, one per
     # core; myst-nb then finds each in the cache instead of running them one by one.
     _, output = first_build
     executed = re.findall(r"prerun: (\S+) executed in", output)

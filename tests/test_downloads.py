@@ -13,7 +13,8 @@ from urllib.parse import unquote, urljoin
 import pytest
 
 from belarus_book.data import find_data_dir, read_package
-from belarus_book.sphinx_ext import NOTEBOOK_DIR, files_used
+from belarus_book.layout import NOTEBOOK_DIR
+from belarus_book.sphinx.downloads import files_used
 
 from .conftest import ROOT, SITE
 

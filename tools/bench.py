@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from belarus_book import testing
-from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
+from belarus_book.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 COLD_TARGET_S = 30
 WARM_TARGET_S = 3
