@@ -95,3 +95,13 @@ def chapters_with_box_files(site, tmp_path_factory) -> dict[str, NotebookRun]:
             shutil.copyfile(target, copy)
         jobs[page.stem] = folder
     return run_side_by_side(jobs)
+
+
+# Sphinx's own fixtures (app, make_app, ...) for the unit tests of the book's extension, run
+# on the tiny projects in tests/roots/test-*/; what those tests share is in sphinx_fixtures.py.
+pytest_plugins = ["sphinx.testing.fixtures", "tests.sphinx_fixtures"]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).resolve().parent / "roots"

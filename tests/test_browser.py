@@ -8,7 +8,7 @@ import pytest
 
 from belarus_book import chromium
 from belarus_book.chart_bundle import VIEWS_NAME
-from belarus_book.sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
+from belarus_book.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 from .helpers import SITE, site_pages
 

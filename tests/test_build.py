@@ -41,7 +41,7 @@ def book(first_build) -> Path:
 
 
 def test_cold_build_runs_each_notebook_once(first_build):
-    # belarus_book.prerun executes the notebook pages before Sphinx reads them, side by side
+    # belarus_book.sphinx.prerun executes the notebook pages before Sphinx reads them, side by side
     # where there is more than one core; myst-nb then finds each in the cache. On one core it
     # leaves them to myst-nb. Either way each notebook runs exactly once.
     _, output = first_build

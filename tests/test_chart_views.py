@@ -44,7 +44,7 @@ def chart_rows(spec: dict) -> list[dict]:
 
 def source_names(page_path: str) -> dict[str, str]:
     """The names the page's specs file gives the sources its rows cite by id only."""
-    from belarus_book.sphinx_ext import CHART_SPECS_DIR
+    from belarus_book.layout import CHART_SPECS_DIR
 
     script = SITE / "_static" / CHART_SPECS_DIR / Path(page_path).with_suffix(".js")
     first = script.read_text(encoding="ascii").split("\n", 1)[0]

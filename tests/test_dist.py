@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from belarus_book import chromium, dist
-from belarus_book.publish import book_version
+from belarus_book.layout import book_version
 
 from .helpers import ROOT
 

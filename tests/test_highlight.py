@@ -1,4 +1,4 @@
-"""Slimmed code highlighting (belarus_book.highlight) and the book's code colours.
+"""Slimmed code highlighting (belarus_book.sphinx.highlight) and the book's code colours.
 
 The slimming may only drop markup that changes nothing on screen: every code cell a page
 shows still reads exactly as in its notebook, and every span left draws differently from
@@ -14,7 +14,7 @@ import re
 import pytest
 
 from belarus_book.code_style import DARK, LIGHT
-from belarus_book.highlight import slim_block, slim_code
+from belarus_book.sphinx.highlight import slim_block, slim_code
 
 from .helpers import SITE, site_pages
 

@@ -1,11 +1,12 @@
-"""The theme's icons without Font Awesome (belarus_book.icons, issue 18): every icon a page
+"""The theme's icons without Font Awesome (belarus_book.sphinx.icons, issue 18): every icon a page
 shows is drawn, in light and dark mode, and neither the kit nor its webfont is fetched."""
 
 from __future__ import annotations
 
 import pytest
 
-from belarus_book import chromium, icons
+from belarus_book import chromium
+from belarus_book.sphinx import icons
 
 KIT_JS = (icons.THEME_STATIC / icons.KIT).read_text(encoding="utf-8")
 

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from belarus_book import chromium, pdf
-from belarus_book.publish import PDF_DIR, pdf_name
+from belarus_book.layout import PDF_DIR, pdf_name
 
 from .helpers import IN_CI, ROOT, SITE
 

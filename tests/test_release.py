@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import yaml
 
-from belarus_book import publish
+from belarus_book import layout
+from belarus_book.sphinx import publish, sitemap
 
 from .helpers import ROOT, SITE
 
@@ -19,7 +20,7 @@ VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 def test_installed_package_has_the_pyproject_version():
     # A stale editable install would put an old version in the footer: `make` reinstalls
     # whenever pyproject.toml changes.
-    assert publish.book_version() == VERSION
+    assert layout.book_version() == VERSION
 
 
 def test_citation_has_the_package_version():
@@ -45,7 +46,7 @@ def test_sitemap_lists_every_page_under_the_base_url(tmp_path):
         env=SimpleNamespace(found_docs={"index", "chapters/mobilisation", "appendix/data"}),
         outdir=str(tmp_path),
     )
-    path = publish.write_sitemap(app, None)
+    path = sitemap.write_sitemap(app)
     root = ET.parse(path).getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = [loc.text for loc in root.findall("s:url/s:loc", ns)]
@@ -59,14 +60,14 @@ def test_sitemap_lists_every_page_under_the_base_url(tmp_path):
 def test_no_sitemap_without_a_base_url(tmp_path, site):
     app = SimpleNamespace(config=SimpleNamespace(html_baseurl=""), builder=SimpleNamespace(format="html"),
                           outdir=str(tmp_path))
-    assert publish.write_sitemap(app, None) is None
+    assert sitemap.write_sitemap(app) is None
     assert not list(tmp_path.iterdir())
     baseurl = (yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8")).get("html") or {}).get("baseurl")
     assert (SITE / "sitemap.xml").exists() == bool(baseurl)
 
 
 def test_sitemap_escapes_addresses():
-    text = publish.sitemap_xml("https://example.org/a&b/", ["x.html"])
+    text = sitemap.sitemap_xml("https://example.org/a&b/", ["x.html"])
     assert "<loc>https://example.org/a&amp;b/x.html</loc>" in text
     ET.fromstring(text)
 

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from . import chromium
-from .sphinx_ext import BUNDLE_PATH, CHART_SPECS_DIR
+from .layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 COLD_TARGET_S = 30
 WARM_TARGET_S = 3

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import vl_convert
 
 from . import chart_html
+from .layout import BUNDLE_PATH
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-BUNDLE_NAME = "vega-charts.js"
+BUNDLE_NAME = PurePosixPath(BUNDLE_PATH).name
 VIEWS_NAME = "chart-views.js"
 # The vega-tooltip that vl-convert carries (the one its vega-embed uses).
 VEGA_TOOLTIP = "1.0.0"

@@ -7,7 +7,7 @@ builder takes the one it can use:
 
 - ``text/html``: a placeholder holding the Vega-Lite spec as inert JSON
   (:mod:`belarus_book.chart_html`). The site-wide script written by
-  :mod:`belarus_book.sphinx_ext` finds every placeholder and draws it as SVG with the Vega
+  :mod:`belarus_book.sphinx` finds every placeholder and draws it as SVG with the Vega
   bundle the site serves itself, so no chart ever needs a CDN.
 - ``image/png``: a static picture made with vl-convert, for print, PDF and notebook
   viewers without JavaScript. Making it also proves, at build time, that the spec is valid.

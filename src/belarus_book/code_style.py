@@ -5,13 +5,13 @@ pydata-sphinx-theme's default styles (a11y-high-contrast, light and dark) colour
 every token: operators get the colour of strings, so ``x="date"`` reads as one green run,
 and every ``.`` and ``=`` of an Altair chain, every number and every ``len`` or ``True`` is
 coloured. In chart code that is noise, and each coloured token costs a ``<span>`` in the
-page (see :mod:`belarus_book.highlight`). Here operators, numbers, built-in names and
+page (see :mod:`belarus_book.sphinx.highlight`). Here operators, numbers, built-in names and
 constants are drawn in the text colour; strings (field names, titles), keywords, word
 operators (``and``, ``in``), definitions and comments keep the base style's colours and
 contrast.
 
 Registered with Pygments as ``belarus-book-light`` and ``belarus-book-dark`` (entry points
-in pyproject.toml); :mod:`belarus_book.highlight` tells the theme to use them.
+in pyproject.toml); :mod:`belarus_book.sphinx.highlight` tells the theme to use them.
 """
 
 # The base styles by module: asking Pygments for them by name would load this module's own

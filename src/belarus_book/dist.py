@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from .data import find_data_dir
-from .publish import PDF_DIR, book_version
+from .layout import PDF_DIR, book_version
 
 # Build bookkeeping that readers do not need.
 SKIP = {".buildinfo", ".doctrees"}

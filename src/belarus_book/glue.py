@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-#: Set by the book's build for the kernels it starts (see ``belarus_book.sphinx_ext``).
+#: Set by the book's build for the kernels it starts (see ``belarus_book.sphinx.prerun``).
 BUILD_ENV = "BELARUS_BOOK_BUILD"
 #: The prefix myst-nb expects on the mime types of a value glued without display.
 GLUE_PREFIX = "application/papermill.record/"

@@ -24,10 +24,9 @@ import yaml
 from pypdf import PdfReader, PdfWriter
 
 from . import chromium
-from .publish import PDF_DIR, link_pdfs, pdf_name
+from .layout import CHAPTER_PREFIX, PDF_DIR, link_pdfs, pdf_name
 
 BOOK_PDF = "belarus-book.pdf"
-CHAPTER_PREFIX = "chapters/"
 # A4 at 96 CSS px per inch is 794 px wide; the charts are drawn at about the printed width.
 VIEWPORT = {"width": 900, "height": 1200}
 FOOTER = (

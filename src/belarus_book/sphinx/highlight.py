@@ -1,4 +1,4 @@
-"""Sphinx extension: the same syntax highlighting in far less HTML.
+"""The same syntax highlighting in far less HTML.
 
 Pygments wraps every token of a code cell in its own ``<span class="…">``: a name, a dot, a
 bracket, a space. In this theme most of those tokens are drawn exactly like plain code text
@@ -20,7 +20,7 @@ from functools import cache
 from pygments.formatters import HtmlFormatter
 from sphinx.application import Sphinx
 
-from . import code_style
+from .. import code_style
 
 # One rule of a Pygments stylesheet: ".highlight .k { color: #6730C5 }" (no class: the block).
 _RULE = re.compile(r"^\.highlight(?: \.([\w-]+))? \{ ([^}]*) \}", re.M)
@@ -87,7 +87,7 @@ def slim_code(body: str, styles: tuple[str, ...]) -> str:
     return _BLOCK.sub(lambda m: m.group(1) + slim_block(m.group(2), styles) + m.group(3), body)
 
 
-def _use_book_styles(app: Sphinx, config) -> None:
+def use_book_styles(app: Sphinx, config) -> None:
     options = dict(config.html_theme_options or {})
     options.setdefault("pygments_light_style", code_style.LIGHT)
     options.setdefault("pygments_dark_style", code_style.DARK)
@@ -100,12 +100,6 @@ def page_styles(app: Sphinx) -> tuple[str, str]:
     return options["pygments_light_style"], options["pygments_dark_style"]
 
 
-def _slim_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+def slim_page(app: Sphinx, pagename: str, context: dict) -> None:
     if context.get("body") and '<div class="highlight">' in context["body"]:
         context["body"] = slim_code(context["body"], page_styles(app))
-
-
-def setup(app: Sphinx) -> dict:
-    app.connect("config-inited", _use_book_styles)
-    app.connect("html-page-context", _slim_page)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

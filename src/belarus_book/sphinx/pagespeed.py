@@ -1,4 +1,4 @@
-"""Sphinx extension: no script holds up a page's first paint (issue 18).
+"""No script holds up a page's first paint (issue 18).
 
 Sphinx and the extensions (doctools, copybutton, togglebutton, sphinx-design, the book
 theme's own script) put their scripts in the page head without ``defer``: on a phone each is
@@ -24,12 +24,3 @@ def defer_scripts(app: Sphinx, pagename: str, context: dict) -> None:
         else js
         for js in scripts]
 
-
-def _defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    defer_scripts(app, pagename, context)
-
-
-def setup(app: Sphinx) -> dict:
-    # Last, so that scripts other extensions add to the page are deferred too.
-    app.connect("html-page-context", _defer_scripts, priority=900)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""Sphinx extension: the book's package as a wheel, offered beside the chapter notebooks.
+"""The book's package as a wheel, offered beside the chapter notebooks.
 
 A teacher who downloads a chapter's notebook needs the package to run it again; the wheel
 carries the code and the data package, so ``%pip install belarus_book-….whl`` is the whole
@@ -18,9 +18,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from .data import find_data_dir
-from .publish import WHEEL_DIR, wheel_name
-from .sphinx_ext import PACKAGE_DIR, fingerprint
+from ..data import find_data_dir
+from ..layout import WHEEL_DIR, wheel_name
+from .data_check import PACKAGE_DIR, fingerprint
 
 
 def build_wheel(project: Path, cache_root: Path) -> Path:
@@ -43,7 +43,7 @@ def build_wheel(project: Path, cache_root: Path) -> Path:
     return wheel
 
 
-def _publish_wheel(app: Sphinx, exception) -> None:
+def publish_wheel(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     project = Path(app.srcdir)
@@ -53,8 +53,3 @@ def _publish_wheel(app: Sphinx, exception) -> None:
     for old in target.glob("belarus_book-*.whl"):
         old.unlink()
     shutil.copyfile(wheel, target / wheel.name)
-
-
-def setup(app: Sphinx) -> dict:
-    app.connect("build-finished", _publish_wheel)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

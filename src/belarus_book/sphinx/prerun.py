@@ -1,9 +1,9 @@
-"""Sphinx extension: run the notebooks a build is about to read side by side, into the cache.
+"""Run the notebooks a build is about to read side by side, into the cache.
 
 myst-nb executes each notebook page when Sphinx reads it, one after another, and Sphinx's
 parallel reading is not an option here (some of Jupyter Book's extensions are not
 parallel-safe). Executing is nearly all of a cold build's time, and a kernel keeps one core
-busy. So, just before reading, this extension executes every notebook page that is about to
+busy. So, just before reading, this module executes every notebook page that is about to
 be read and is not yet cached, as many at a time as there are cores, and stores each result
 in jupyter-cache exactly as myst-nb would. myst-nb then finds every page in the cache.
 
@@ -27,11 +27,20 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..glue import BUILD_ENV
+
 logger = logging.getLogger(__name__)
 # nbclient's own log, at warnings only: in these threads it would otherwise print an INFO
 # line per notebook that myst-nb's serial runs do not.
-_NBCLIENT_LOG = std_logging.getLogger("belarus_book.prerun.nbclient")
+_NBCLIENT_LOG = std_logging.getLogger("belarus_book.sphinx.prerun.nbclient")
 _NBCLIENT_LOG.setLevel(std_logging.WARNING)
+
+
+def tell_kernels(app: Sphinx, config) -> None:
+    # The chapters' kernels (started here or by myst-nb) inherit the environment: this tells
+    # them the site is being built, so charts carry the site's placeholder and glue() writes
+    # myst-nb's records.
+    os.environ[BUILD_ENV] = "1"
 
 
 def _read_notebook(env: BuildEnvironment, path: Path):
@@ -76,7 +85,7 @@ def _due(env: BuildEnvironment, docnames: list[str], cache) -> list[tuple[str, P
     return due
 
 
-def _prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     nb_config = env.mystnb_config
     if nb_config.execution_mode != "cache" or nb_config.execution_in_temp:
         return
@@ -114,8 +123,3 @@ def _prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
             check_validity=False, overwrite=True,
         )
         logger.info("prerun: %s executed in %.1f s", docname, result.time)
-
-
-def setup(app: Sphinx) -> dict:
-    app.connect("env-before-read-docs", _prerun)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""Sphinx extension: the theme's icons as a small stylesheet instead of Font Awesome.
+"""The theme's icons as a small stylesheet instead of Font Awesome.
 
 pydata-sphinx-theme draws its icons with the Font Awesome kit (1.5 MB of JavaScript, 543 KB
 compressed) and, for the icons its stylesheets put in ``::before``/``::after`` (admonition
@@ -105,7 +105,7 @@ def stylesheet(classes: set[str], rules: list[tuple[str, str]],
     shapes = {icon.code: icon for icon in [by_name[n] for n in used] + [i for _, i in drawn]}
     class_selectors = ",".join(f".fa-{name}::before" for name in used)
     drawn_selectors = ",".join(selector for selector, _ in drawn)
-    lines = ["/* Written by belarus_book.icons: Font Awesome Free icons (CC BY 4.0), "
+    lines = ["/* Written by belarus_book.sphinx.icons: Font Awesome Free icons (CC BY 4.0), "
              "https://fontawesome.com/license/free */",
              ":root{" + ";".join(f"--bb-icon-{code}:{shapes[code].mask()}" for code in sorted(shapes)) + "}"]
     if used:
@@ -147,7 +147,7 @@ def template_icons(app: Sphinx) -> set[str]:
 _written = weakref.WeakSet()
 
 
-def _write_stylesheet(app: Sphinx, pagename, templatename, context, doctree) -> None:
+def write_stylesheet(app: Sphinx, pagename: str, context: dict) -> None:
     # At the first page: the static files are copied by then, and every page's link to the
     # stylesheet carries the checksum of this build's copy.
     if app.builder in _written:
@@ -162,15 +162,9 @@ def _write_stylesheet(app: Sphinx, pagename, templatename, context, doctree) -> 
     (static / CSS_NAME).write_text(css, encoding="utf-8")
 
 
-def _drop_kit(app: Sphinx, exception) -> None:
+def drop_kit(app: Sphinx, exception) -> None:
     # Nothing loads the kit any more; the offline zip need not carry its 3 MB.
     if exception is None and app.builder.format == "html":
         for leftover in (Path(app.outdir) / "_static").glob(f"{KIT}*"):
             leftover.unlink()
 
-
-def setup(app: Sphinx) -> dict:
-    app.add_css_file(CSS_NAME)
-    app.connect("html-page-context", _write_stylesheet, priority=100)
-    app.connect("build-finished", _drop_kit)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""Sphinx extension: fixes to the HTML that tools (not templates) write into the pages.
+"""Fixes to the HTML that tools (not templates) write into the pages.
 
 Checked by tests/test_a11y.py (axe-core, WCAG 2.0/2.1 A and AA) and tests/test_html_valid.py
 (the Nu Html Checker). Theme templates are overridden in ``_templates/`` and colours fixed in
@@ -44,7 +44,7 @@ _FIXES = [
 _EXERCISE_SECTIONS = {"exercise-content", "solution-content"}
 
 
-def _exercise_sections_to_containers(app: Sphinx, doctree, docname: str) -> None:
+def exercise_sections_to_containers(app: Sphinx, doctree, docname: str) -> None:
     for section in list(doctree.findall(nodes.section)):
         ids = set(section["ids"])
         if ids & _EXERCISE_SECTIONS:
@@ -61,12 +61,6 @@ def fix_body(body: str) -> str:
     return body
 
 
-def _fix_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+def fix_page(app: Sphinx, pagename: str, context: dict) -> None:
     if context.get("body"):
         context["body"] = fix_body(context["body"])
-
-
-def setup(app: Sphinx) -> dict:
-    app.connect("html-page-context", _fix_page)
-    app.connect("doctree-resolved", _exercise_sections_to_containers)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,63 @@
+"""Where the build puts things in the site, and the names of what it publishes.
+
+The Sphinx extension (:mod:`belarus_book.sphinx`) writes these paths; the print edition,
+the offline zip, the benchmark and the tests read them. One definition for all of them.
+"""
+
+from __future__ import annotations
+
+import html
+from importlib import metadata
+from pathlib import Path
+
+DISTRIBUTION = "belarus-book"
+# Pages under this folder are chapters: they get the download box, a notebook and a PDF.
+CHAPTER_PREFIX = "chapters/"
+# Relative to the site's _static/ folder, as Sphinx's add_js_file expects: the Vega bundle,
+# each chart page's specs (<CHART_SPECS_DIR>/<pagename>.js) and the claims ledger's filters.
+BUNDLE_PATH = "_vega/vega-charts.js"
+CHART_SPECS_DIR = "_charts"
+CLAIMS_SCRIPT = "_claims/claims-filter.js"
+# Relative to the site root: chapter notebooks, the package's wheel, the PDFs `make pdf` adds.
+NOTEBOOK_DIR = "_downloads/notebooks"
+WHEEL_DIR = "_downloads"
+PDF_DIR = "_pdf"
+# Where a chapter's download box gets its PDF link. The HTML build cannot link a PDF that
+# only `make pdf` makes afterwards (a fresh `make book` would offer a dead link), so the build
+# leaves this mark and `make pdf` replaces it once the PDF is in the site (link_pdfs).
+PDF_LINK_MARK = "<!-- the PDF link: added by make pdf -->"
+
+
+def book_version() -> str:
+    """The book's version: ``version`` in pyproject.toml, from the installed package."""
+    return metadata.version(DISTRIBUTION)
+
+
+def wheel_name(version: str | None = None) -> str:
+    """The file name of the package's wheel."""
+    return f"belarus_book-{version or book_version()}-py3-none-any.whl"
+
+
+def pdf_name(pagename: str) -> str:
+    """The PDF file of a page: ``chapters/mobilisation`` -> ``mobilisation.pdf``."""
+    return pagename.rsplit("/", 1)[-1] + ".pdf"
+
+
+def pdf_link_html(pagename: str) -> str:
+    """A chapter page's list item linking its PDF (relative, so it works from file://)."""
+    depth = pagename.count("/")
+    href = html.escape("../" * depth + f"{PDF_DIR}/{pdf_name(pagename)}", quote=True)
+    return (f'<li><a class="reference external bb-pdf-link" href="{href}">'
+            f"{html.escape(pdf_name(pagename))} (this chapter as a PDF, for print)</a></li>")
+
+
+def link_pdfs(site: Path) -> list[str]:
+    """Put the PDF link into every chapter page whose PDF is in the site; their names."""
+    linked = []
+    for page in sorted((site / CHAPTER_PREFIX).glob("*.html")):
+        pagename = page.relative_to(site).with_suffix("").as_posix()
+        text = page.read_text(encoding="utf-8")
+        if PDF_LINK_MARK in text and (site / PDF_DIR / pdf_name(pagename)).is_file():
+            page.write_text(text.replace(PDF_LINK_MARK, pdf_link_html(pagename)), encoding="utf-8")
+            linked.append(pagename)
+    return linked

@@ -1,0 +1,62 @@
+"""The book's Sphinx extension: its build-time plumbing, one module per job.
+
+- :mod:`.data_check`: validates ``data/`` before any chapter runs; keys the execution cache
+  on the data and this package.
+- :mod:`.prerun`: executes the pages about to be read side by side, into that cache.
+- :mod:`.charts`: the site's Vega bundle, and each chart page's specs file.
+- :mod:`.pages`: rewrites every page, in one explicit order (chart scripts, download box,
+  claims filter, sphinx-thebe's leftovers, markup fixes (:mod:`.a11y`), slimmer code
+  highlighting (:mod:`.highlight`), link previews (:mod:`.publish`), deferred scripts
+  (:mod:`.pagespeed`)).
+- :mod:`.icons`: the theme's icons as a small stylesheet instead of the Font Awesome kit.
+- :mod:`.downloads`: each chapter's download box; :mod:`.notebooks`: the notebook editions
+  it offers; :mod:`.site_files`: ``data/`` and ``claims.csv`` in the site; :mod:`.wheel`: the
+  package's wheel; :mod:`.sitemap`; :mod:`.static_files`: pages rewritten when a stylesheet
+  or template changed.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import (
+    a11y,
+    charts,
+    claims_page,
+    data_check,
+    highlight,
+    icons,
+    notebooks,
+    pages,
+    prerun,
+    publish,
+    site_files,
+    sitemap,
+    static_files,
+    wheel,
+)
+
+
+def setup(app: Sphinx) -> dict:
+    # What a shared link's preview says on the home page; set in _config.yml.
+    app.add_config_value("bb_social_description", "", "html")
+    app.add_css_file(icons.CSS_NAME)
+
+    app.connect("config-inited", prerun.tell_kernels)
+    app.connect("config-inited", data_check.check_data_and_key_cache)
+    app.connect("config-inited", publish.add_version)
+    app.connect("config-inited", highlight.use_book_styles)
+    app.connect("builder-inited", charts.write_bundle)
+    app.connect("builder-inited", claims_page.write_script)
+    app.connect("env-get-outdated", static_files.pages_of_changed_static_files)
+    app.connect("env-before-read-docs", notebooks.note_pages_read)
+    app.connect("env-before-read-docs", prerun.prerun)
+    app.connect("doctree-resolved", a11y.exercise_sections_to_containers)
+    app.connect("html-page-context", pages.rewrite_page)
+    app.connect("build-finished", site_files.publish_data)
+    app.connect("build-finished", notebooks.publish_notebooks)
+    app.connect("build-finished", publish.render_marks)
+    app.connect("build-finished", sitemap.write_after_build)
+    app.connect("build-finished", wheel.publish_wheel)
+    app.connect("build-finished", icons.drop_kit)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

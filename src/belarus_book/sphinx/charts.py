@@ -1,0 +1,55 @@
+"""The charts' scripts: the site's chart scripts, and each chart page's specs file.
+
+The Vega bundle and the views script are written once per build by
+:mod:`belarus_book.chart_bundle`; the bundle goes only on pages that draw a chart. Each such
+page's specs, compiled from Vega-Lite to Vega, move out of its HTML into a script file of its
+own (``_static/_charts/<page>.js``, see :mod:`belarus_book.chart_html`).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .. import chart_bundle, chart_html
+from ..data import find_data_dir
+from ..layout import BUNDLE_PATH, CHART_SPECS_DIR
+
+
+def write_bundle(app: Sphinx) -> None:
+    # Before any page is written, so every page's script URL carries the bundle's checksum.
+    if app.builder.format != "html":
+        return
+    chart_bundle.write_scripts(Path(app.srcdir) / "_build", (Path(app.outdir) / "_static" / BUNDLE_PATH).parent)
+
+
+def _source_names(app: Sphinx, ids: list[str]) -> dict[str, str]:
+    """How the book names each of these sources (``cite_as`` in data/sources.csv)."""
+    if not hasattr(app, "bb_source_names"):
+        path = find_data_dir(Path(app.srcdir)) / "sources.csv"
+        with open(path, encoding="utf-8", newline="") as handle:
+            app.bb_source_names = {row["source_id"]: row["cite_as"] for row in csv.DictReader(handle)}
+    return {i: app.bb_source_names[i] for i in ids if i in app.bb_source_names}
+
+
+def move_specs(app: Sphinx, pagename: str, context: dict) -> None:
+    """On a page with charts: its specs into its own script, and that script and the bundle
+    into the page's script list."""
+    body = context.get("body", "")
+    if f'class="{chart_html.PLACEHOLDER_CLASS}"' not in body:
+        return
+    context["body"], specs = chart_html.split_specs(body)
+    specs = [chart_html.vega_spec(spec) for spec in specs]
+    # Written before the page is, so Sphinx can stamp the script's URL with its checksum
+    # (?v=...) and a browser never pairs a page with an older file of specs.
+    specs_file = f"{CHART_SPECS_DIR}/{pagename}.js"
+    target = Path(app.outdir) / "_static" / specs_file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(chart_html.specs_script(specs, _source_names(app, chart_html.source_ids(specs))),
+                      encoding="utf-8")
+    # Sphinx resets the script list after each page, so these go to this page only; deferred
+    # scripts run in order, so the specs are there before the bundle draws.
+    app.add_js_file(specs_file, defer="defer")
+    app.add_js_file(BUNDLE_PATH, defer="defer")

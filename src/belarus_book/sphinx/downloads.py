@@ -1,0 +1,98 @@
+"""A "Download this chapter" box on every chapter page, right under its title.
+
+It offers the chapter's notebook edition (see :mod:`.notebooks`), its MyST source, the data
+files its code needs, the data package descriptor and the book's wheel, so a class can take
+one chapter away and run it. Which data files: those the chapter loads, those the package's
+helpers it calls read (:mod:`.helper_tables`), the tables they point to by foreign key, and
+any other file of the data folder (the base map) the chapter names.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from ..data import find_data_dir, read_package
+from ..layout import CHAPTER_PREFIX, NOTEBOOK_DIR, PDF_LINK_MARK, WHEEL_DIR, wheel_name
+from .helper_tables import tables_read_by_helpers
+
+# Tables a chapter loads itself: found from its own loading calls, so the box cannot drift
+# from the code (``bb.load("figures")``, also ``bd.load`` or ``belarus_book.load``).
+_LOAD_CALL = re.compile(r"""\b(?:bb|bd|belarus_book(?:\.data)?)\.load\(\s*["']([A-Za-z0-9_-]+)["']""")
+
+
+def tables_used(source: str, known: list[str]) -> list[str]:
+    """The data tables a page's source loads, in order of first use, known tables only."""
+    found = dict.fromkeys(m.group(1) for m in _LOAD_CALL.finditer(source))
+    return [name for name in found if name in known]
+
+
+def files_used(source: str, package: dict, data_dir: Path | None = None) -> list[str]:
+    """Every data file a page needs to run on its own, as paths inside data/.
+
+    The tables it loads, those the text helpers read, every table they point to through a
+    foreign key (loading validates those keys, so the target must be there too), and any
+    other file of the data folder (the base map) whose file name the source mentions.
+    """
+    resources = {r["name"]: r for r in package["resources"]}
+    wanted = tables_used(source, list(resources))
+    wanted += [t for t in tables_read_by_helpers(source) if t in resources]
+    closure: dict[str, None] = {}
+    while wanted:
+        name = wanted.pop(0)
+        if name in closure:
+            continue
+        closure[name] = None
+        for fk in resources[name].get("schema", {}).get("foreignKeys", []):
+            target = fk["reference"].get("resource")
+            if target in resources:
+                wanted.append(target)
+    paths = [resources[name]["path"] for name in closure]
+    others = [r["path"] for r in package["resources"] if "schema" not in r]
+    if data_dir is not None:
+        others += sorted(p.relative_to(data_dir).as_posix() for p in data_dir.rglob("*")
+                         if p.is_file() and p.suffix != ".csv" and p.name != "datapackage.json")
+    paths += [p for p in dict.fromkeys(others) if Path(p).name in source and p not in paths]
+    return paths
+
+
+def download_box(pagename: str, files: list[str], pathto) -> str:
+    """The HTML of a chapter's download box; links are relative, so they work from file://."""
+    def link(target: str, label: str) -> str:
+        href = html.escape(pathto(target, 1), quote=True)
+        return f'<li><a class="reference download" href="{href}" download>{html.escape(label)}</a></li>'
+
+    name = pagename.rsplit("/", 1)[-1]
+    items = [link(f"{NOTEBOOK_DIR}/{pagename}.ipynb", f"{name}.ipynb (this chapter as a notebook)"),
+             link(f"_sources/{pagename}.md", f"{name}.md (its source, MyST Markdown)")]
+    items += [link(f"data/{path}", path) for path in files]
+    items.append(link("data/datapackage.json", "datapackage.json (what every column means)"))
+    items.append(link(f"{WHEEL_DIR}/{wheel_name()}",
+                      f"{wheel_name()} (the book's package, with all the data)"))
+    return (
+        '<div class="admonition note bb-downloads" id="download-this-chapter">'
+        '<p class="admonition-title">Download this chapter</p>'
+        "<p>Run it yourself: open the notebook in JupyterLab, VS Code or Colab; it shows its "
+        "charts and numbers as downloaded. To run it again, install the book's package from "
+        "the wheel below (<code>%pip install belarus_book-….whl</code> in the notebook), which "
+        "brings the data; to use your own copies of the data files, put them in a "
+        "<code>data/</code> folder next to the notebook.</p>"
+        f'<ul>{"".join(items)}{PDF_LINK_MARK}</ul></div>'
+    )
+
+
+def add_box(app: Sphinx, pagename: str, context: dict) -> None:
+    if not pagename.startswith(CHAPTER_PREFIX) or "body" not in context:
+        return
+    source = Path(app.env.doc2path(pagename))
+    data_dir = find_data_dir(Path(app.srcdir))
+    files = files_used(source.read_text(encoding="utf-8"), read_package(data_dir), data_dir)
+    box = download_box(pagename, files, context["pathto"])
+    body = context["body"]
+    # Right under the chapter title, where a reader looks first; at the top if none.
+    end_of_title = body.find("</h1>")
+    cut = end_of_title + len("</h1>") if end_of_title >= 0 else 0
+    context["body"] = body[:cut] + box + body[cut:]

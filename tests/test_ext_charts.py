@@ -1,0 +1,49 @@
+"""The Vega bundle and a page's specs file go to pages with charts, and only to those."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from belarus_book import chart_html
+from belarus_book.layout import BUNDLE_PATH, CHART_SPECS_DIR
+
+pytestmark = pytest.mark.usefixtures("book_build")
+SPEC = {"mark": "bar", "data": {"values": [{"n": 3, "source_id": "art-001"}]},
+        "encoding": {"y": {"field": "n", "type": "quantitative"}}}
+
+
+def scripts(page: str) -> list[str]:
+    return [src.split("?")[0] for src in re.findall(r'<script[^>]* src="([^"]+)"', page)]
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="charts")
+def test_a_chart_page_loads_its_specs_then_the_bundle(app, vega_bundle):
+    app.build()
+    page = (app.outdir / "charts.html").read_text(encoding="utf-8")
+    assert f'<div class="{chart_html.PLACEHOLDER_CLASS}" data-chart-index="0">' in page
+    assert '"mark"' not in page, "the spec stayed in the page"
+    specs = (app.outdir / "_static" / CHART_SPECS_DIR / "charts.js").read_text(encoding="ascii")
+    assert chart_html.read_specs_script(specs) == [SPEC]
+    # The views name a row's source as the book does (cite_as in data/sources.csv).
+    assert specs.startswith('window.bookChartSources = {"art-001":"')
+    ours = [s for s in scripts(page) if CHART_SPECS_DIR in s or BUNDLE_PATH in s]
+    assert ours == [f"_static/{CHART_SPECS_DIR}/charts.js", f"_static/{BUNDLE_PATH}"]
+    assert (app.outdir / "_static" / BUNDLE_PATH).read_bytes() == vega_bundle.read_bytes()
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="charts-none")
+def test_pages_without_charts_load_no_chart_script(app):
+    app.build()
+    for name in ("index", "plain", "chapters/sample"):
+        page = (app.outdir / f"{name}.html").read_text(encoding="utf-8")
+        assert not [s for s in scripts(page) if CHART_SPECS_DIR in s or "_vega/" in s], name
+    assert sorted(p.name for p in (app.outdir / "_static" / CHART_SPECS_DIR).iterdir()) == ["charts.js"]
+
+
+def test_the_bundle_holds_vega_and_the_books_loader_in_one_scope(vega_bundle):
+    text = vega_bundle.read_text(encoding="utf-8")
+    assert text.startswith("(function () {\n") and text.endswith("})();\n")
+    assert "vegaEmbed" in text
+    assert f'".{chart_html.PLACEHOLDER_CLASS}"' in text, "the loader is not in the bundle"
