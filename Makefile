@@ -47,7 +47,7 @@ serve: book
 	@echo "Preview at http://127.0.0.1:8000/ (Ctrl-C stops it)"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m belarus_book bench .
 
 clean:

@@ -1,4 +1,4 @@
-"""One command for the package's tools: `python -m belarus_book <build|pdf|dist|bench> [BOOK_DIR]`."""
+"""One command for the package's tools: `python -m belarus_book <build|pdf|dist|bench|lighthouse> [BOOK_DIR]`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
 def test_help_names_every_tool():
     result = cli("--help")
     assert result.returncode == 0
-    for tool in ("build", "pdf", "dist", "bench"):
+    for tool in ("build", "pdf", "dist", "bench", "lighthouse"):
         assert tool in TOOLS and tool in result.stdout
 
 
@@ -32,3 +32,9 @@ def test_tool_runs_on_the_book_folder_given(tmp_path):
     assert result.returncode != 0
     assert "run `make book` first" in result.stderr
     assert not (tmp_path / "dist").exists()
+
+
+def test_lighthouse_without_a_built_site_says_so(tmp_path):
+    result = cli("lighthouse", str(tmp_path))
+    assert result.returncode != 0
+    assert "run `make book` first" in result.stderr

@@ -3,7 +3,9 @@
     python -m belarus_book build [BOOK_DIR]   the HTML book, strictly, into _build/html
     python -m belarus_book pdf   [BOOK_DIR]   the print edition, after build
     python -m belarus_book dist  [BOOK_DIR]   the offline zip, after build (and pdf)
-    python -m belarus_book bench [BOOK_DIR]   build times, page sizes, chart drawing times
+    python -m belarus_book bench [BOOK_DIR]   build times, page sizes, chart drawing times,
+                                              Lighthouse on a phone
+    python -m belarus_book lighthouse [BOOK_DIR]   Lighthouse on the site already built
 
 (``belarus-book <tool>`` once the package is installed.) Each tool is the ``run(book)``
 of the module of the same name, imported only when asked for: the build does not pay
@@ -21,7 +23,8 @@ TOOLS = {
     "build": "build the HTML book strictly into _build/html, keeping the last good site on failure",
     "pdf": "print one PDF per chapter and the whole book into _build/pdf (after build)",
     "dist": "write dist/belarus-book-<version>.zip, the book for offline use (after build)",
-    "bench": "measure build times, page sizes and chart drawing times on a copy of the book",
+    "bench": "measure build times, page sizes, chart drawing times and Lighthouse scores on a copy of the book",
+    "lighthouse": "Lighthouse (mobile) on the landing page and every chapter of the site already built",
 }
 
 

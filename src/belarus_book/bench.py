@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import chromium
+from . import chromium, lighthouse
 from .layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 COLD_TARGET_S = 30
@@ -105,10 +105,14 @@ def run(source: Path) -> int:
         shutil.copytree(source, book, ignore=chromium.COPY_IGNORE)
         rows = build_rows(book)
         rows += page_rows(book / "_build" / "html")
+        # On a phone (issue 18): Lighthouse, pinned by package-lock.json.
+        phone = lighthouse.measure(book / "_build" / "html") if lighthouse.available() else None
 
     width = max(len(r[0]) for r in rows)
     print(f"\n{'measure'.ljust(width)} | value    | target            | verdict")
     print(f"{'-' * width}-|----------|-------------------|--------")
     for what, value, target, ok in rows:
         print(f"{what.ljust(width)} | {value.ljust(8)} | {target.ljust(17)} | {ok}")
+    print("\nLighthouse, mobile defaults, the site served compressed:\n")
+    print(lighthouse.table(phone) if phone else f"skipped: {lighthouse.LIGHTHOUSE} missing (`npm ci`)")
     return 0

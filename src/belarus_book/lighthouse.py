@@ -5,7 +5,7 @@ performance >= 95, accessibility, best practices and SEO 100, first-visit transf
 total blocking time <= 200 ms. Lighthouse is pinned in package.json / package-lock.json
 (`npm ci`); Chromium is Debian's. A benchmark, not a test: the scores depend on the machine.
 
-    python -m belarus_book.lighthouse _build/html
+    python -m belarus_book lighthouse [BOOK_DIR]   (the built site in BOOK_DIR/_build/html)
 """
 
 from __future__ import annotations
@@ -107,10 +107,14 @@ def audit(url: str) -> dict:
     return row
 
 
+def available() -> bool:
+    return LIGHTHOUSE.exists() and chromium.chromium_available()
+
+
 def measure(site: Path) -> dict[str, dict]:
     """Lighthouse rows for the landing page and every chapter of the built ``site``."""
-    if not LIGHTHOUSE.exists():
-        sys.exit(f"lighthouse: {LIGHTHOUSE} missing; run `npm ci`")
+    if not available():
+        sys.exit(f"lighthouse: needs {LIGHTHOUSE} (`npm ci`) and Chromium at {chromium.CHROMIUM}")
     with serve_compressed(site) as url:
         return {page: audit(url + page) for page in pages(site)}
 
@@ -135,14 +139,11 @@ def table(rows: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    site = Path(argv[0] if argv else "_build/html").resolve()
+def run(book: Path) -> int:
+    """Measure the built site of ``book`` and print the table (``python -m belarus_book
+    lighthouse``; ``make bench`` measures a fresh build of a copy instead)."""
+    site = book / "_build" / "html"
     if not (site / "index.html").exists():
         sys.exit(f"lighthouse: no built site in {site}: run `make book` first")
-    rows = measure(site)
-    print(table(rows))
+    print(table(measure(site)))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
