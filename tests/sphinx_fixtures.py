@@ -6,26 +6,39 @@ from pathlib import Path
 
 import pytest
 
+from belarus_book import chart_bundle
 from belarus_book.data import DATA_DIR_ENV
 from belarus_book.glue import BUILD_ENV
 from belarus_book.layout import wheel_name
-from belarus_book.sphinx import charts, wheel
+from belarus_book.sphinx import wheel
+
+_write_scripts = chart_bundle.write_scripts
 
 
 @pytest.fixture(scope="session")
-def vega_bundle(tmp_path_factory) -> Path:
-    """The site's real Vega bundle, made once: vl-convert takes seconds to write it."""
-    return charts.bundle(tmp_path_factory.mktemp("vega"))
+def vega_cache(tmp_path_factory) -> Path:
+    """A cache holding the Vega libraries, made once: vl-convert takes seconds to bundle them."""
+    cache = tmp_path_factory.mktemp("vega-cache")
+    _write_scripts(cache, tmp_path_factory.mktemp("vega-first"))
+    return cache
+
+
+@pytest.fixture(scope="session")
+def vega_scripts(vega_cache, tmp_path_factory) -> Path:
+    """The site's real chart scripts (bundle and views), as the build writes them."""
+    folder = tmp_path_factory.mktemp("vega")
+    _write_scripts(vega_cache, folder)
+    return folder
 
 
 @pytest.fixture
-def book_build(monkeypatch, vega_bundle, tmp_path) -> Path:
-    """A test project's build as the extension does it, minus the slow parts: the bundle made
-    once for the session, and a stand-in for the package's wheel (pip would build the project
-    around the test root, which has none). The process environment is left as it was (the
-    extension tells the kernels of the build, by an environment variable, that it runs).
-    Returns the stand-in wheel."""
-    monkeypatch.setattr(charts, "bundle", lambda cache_dir: vega_bundle)
+def book_build(monkeypatch, vega_cache, tmp_path) -> Path:
+    """A test project's build as the extension does it, minus the slow parts: the Vega
+    libraries bundled once for the session, and a stand-in for the package's wheel (pip would
+    build the project around the test root, which has none). The process environment is left
+    as it was (the extension tells the kernels of the build, by an environment variable, that
+    it runs). Returns the stand-in wheel."""
+    monkeypatch.setattr(chart_bundle, "write_scripts", lambda cache_dir, folder: _write_scripts(vega_cache, folder))
     stand_in = tmp_path / "wheel" / wheel_name()
     stand_in.parent.mkdir()
     stand_in.write_bytes(b"a stand-in for the package's wheel")

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from belarus_book import chart_html
+from belarus_book.chart_bundle import BUNDLE_NAME, VIEWS_NAME
 from belarus_book.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 pytestmark = pytest.mark.usefixtures("book_build")
@@ -19,18 +20,20 @@ def scripts(page: str) -> list[str]:
 
 
 @pytest.mark.sphinx("html", testroot="book", srcdir="charts")
-def test_a_chart_page_loads_its_specs_then_the_bundle(app, vega_bundle):
+def test_a_chart_page_loads_its_specs_then_the_bundle(app, vega_scripts):
     app.build()
     page = (app.outdir / "charts.html").read_text(encoding="utf-8")
     assert f'<div class="{chart_html.PLACEHOLDER_CLASS}" data-chart-index="0">' in page
     assert '"mark"' not in page, "the spec stayed in the page"
     specs = (app.outdir / "_static" / CHART_SPECS_DIR / "charts.js").read_text(encoding="ascii")
-    assert chart_html.read_specs_script(specs) == [SPEC]
+    # Compiled to Vega: readers load no Vega-Lite compiler.
+    assert chart_html.read_specs_script(specs) == [chart_html.vega_spec(SPEC)]
+    assert chart_html.read_specs_script(specs)[0]["$schema"].startswith("https://vega.github.io/schema/vega/")
     # The views name a row's source as the book does (cite_as in data/sources.csv).
     assert specs.startswith('window.bookChartSources = {"art-001":"')
     ours = [s for s in scripts(page) if CHART_SPECS_DIR in s or BUNDLE_PATH in s]
     assert ours == [f"_static/{CHART_SPECS_DIR}/charts.js", f"_static/{BUNDLE_PATH}"]
-    assert (app.outdir / "_static" / BUNDLE_PATH).read_bytes() == vega_bundle.read_bytes()
+    assert (app.outdir / "_static" / BUNDLE_PATH).read_bytes() == (vega_scripts / BUNDLE_NAME).read_bytes()
 
 
 @pytest.mark.sphinx("html", testroot="book", srcdir="charts-none")
@@ -42,8 +45,10 @@ def test_pages_without_charts_load_no_chart_script(app):
     assert sorted(p.name for p in (app.outdir / "_static" / CHART_SPECS_DIR).iterdir()) == ["charts.js"]
 
 
-def test_the_bundle_holds_vega_and_the_books_loader_in_one_scope(vega_bundle):
-    text = vega_bundle.read_text(encoding="utf-8")
+def test_the_bundle_holds_vega_and_the_books_loader_in_one_scope(vega_scripts):
+    text = (vega_scripts / BUNDLE_NAME).read_text(encoding="utf-8")
     assert text.startswith("(function () {\n") and text.endswith("})();\n")
-    assert "vegaEmbed" in text
+    assert "window.bookVega" in text and "vegaEmbed" not in text
+    # The views are a file of their own, named with their checksum by the tab bar.
+    assert (vega_scripts / VIEWS_NAME).is_file() and f'"{VIEWS_NAME}?v=' in text
     assert f'".{chart_html.PLACEHOLDER_CLASS}"' in text, "the loader is not in the bundle"

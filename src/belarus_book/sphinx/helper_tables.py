@@ -119,8 +119,8 @@ def helper_tables(function: Function) -> tuple[str, ...]:
 
 @cache
 def _mentions() -> list[tuple[re.Pattern, Function]]:
-    """How a chapter's code names each helper: ``text.quotation`` for a module's function;
-    ``.quotation`` on a page that names the class ``SourceLog`` for a method."""
+    """How a chapter's code names each helper: ``text.quotation`` for a module's function (or
+    one it re-exports); ``.quotation`` on a page that names the class ``SourceLog`` for a method."""
     found = []
     for name in _modules():
         module = _module(name)
@@ -133,6 +133,11 @@ def _mentions() -> list[tuple[re.Pattern, Function]]:
             else:
                 pattern = rf"\b{name}\.{function}\b"
             found.append((re.compile(pattern), (name, function)))
+        # A helper a module re-exports from another (``text.short_source`` is defined in
+        # ``sources``): chapters call it by the module they import.
+        for alias, (source, original) in module.imports.items():
+            if not alias.startswith("_") and original in _module(source).functions:
+                found.append((re.compile(rf"\b{name}\.{alias}\b"), (source, original)))
     return found
 
 
