@@ -165,3 +165,26 @@ def test_printing_draws_every_chart_first(browser, site_url, tmp_path):
             assert title and " ".join(title.split()) in text, f"chart {i} was not drawn for print"
     finally:
         context.close()
+
+
+def test_the_vega_bundle_is_fetched_after_the_page_has_loaded(browser, site_url):
+    """On a slow line the 200 KB bundle would hold back the page's text and styles
+    (Lighthouse's largest paint), so it is added on the load event, and charts draw then."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site_url + "chapters/dependence.html", wait_until="load")
+        assert chromium.wait_for_charts(page) > 0
+        timing = page.evaluate("""(bundlePath) => {
+            const nav = performance.getEntriesByType("navigation")[0];
+            const files = performance.getEntriesByType("resource");
+            return {load: nav.loadEventStart,
+                    bundle: files.filter(f => f.name.split("?")[0].endsWith(bundlePath)).map(f => f.startTime),
+                    styles: files.filter(f => f.name.split("?")[0].endsWith(".css")).map(f => f.responseEnd)};
+        }""", BUNDLE_PATH)
+        assert len(timing["bundle"]) == 1, timing
+        assert timing["bundle"][0] >= timing["load"] > 0, timing
+        # The styles the text needs were all in before.
+        assert timing["styles"] and max(timing["styles"]) <= timing["bundle"][0], timing
+    finally:
+        context.close()

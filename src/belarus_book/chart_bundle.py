@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path, PurePosixPath
 
@@ -57,8 +58,9 @@ def _libraries(cache_dir: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def write_scripts(cache_dir: Path, folder: Path) -> None:
-    """Write both scripts into ``folder`` (the site's ``_static/_vega/``)."""
+def write_scripts(cache_dir: Path, folder: Path) -> str:
+    """Write both scripts into ``folder`` (the site's ``_static/_vega/``); return the
+    bundle's checksum, for its URL."""
     views = _script("chart_views.js")
     tabs, loader = _script("chart_tabs.js"), _script("chart_loader.js")
     if f'".{chart_html.PLACEHOLDER_CLASS}"' not in loader:
@@ -69,7 +71,19 @@ def write_scripts(cache_dir: Path, folder: Path) -> None:
     # scripts it links: a browser never pairs a bundle with an older copy of the views.
     key = hashlib.sha256(views.encode()).hexdigest()[:8]
     tabs = tabs.replace(f'"{VIEWS_NAME}"', f'"{VIEWS_NAME}?v={key}"')
+    bundle = "(function () {\n" + _libraries(cache_dir) + "\n" + tabs + loader + "})();\n"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / VIEWS_NAME).write_text(views, encoding="utf-8")
-    (folder / BUNDLE_NAME).write_text(
-        "(function () {\n" + _libraries(cache_dir) + "\n" + tabs + loader + "})();\n", encoding="utf-8")
+    (folder / BUNDLE_NAME).write_text(bundle, encoding="utf-8")
+    return hashlib.sha256(bundle.encode()).hexdigest()[:8]
+
+
+def fetch_after_load(bundle_url: str) -> str:
+    """A page's inline script that adds the bundle once the page has loaded. Fetched with
+    the page (even deferred), its 200 KB would compete with the page's own text and styles
+    on a slow line, and a phone would show the text later; a chart is drawn only once it
+    comes near the screen anyway. A script element, so it also loads from ``file://``."""
+    return ("(function () { function add() { var s = document.createElement(\"script\"); "
+            f"s.src = {json.dumps(bundle_url)}; document.head.appendChild(s); }} "
+            "if (document.readyState === \"complete\") { add(); } "
+            "else { window.addEventListener(\"load\", add); } })();")

@@ -22,7 +22,8 @@ def write_bundle(app: Sphinx) -> None:
     # Before any page is written, so every page's script URL carries the bundle's checksum.
     if app.builder.format != "html":
         return
-    chart_bundle.write_scripts(Path(app.srcdir) / "_build", (Path(app.outdir) / "_static" / BUNDLE_PATH).parent)
+    app.bb_bundle_key = chart_bundle.write_scripts(Path(app.srcdir) / "_build",
+                                                   (Path(app.outdir) / "_static" / BUNDLE_PATH).parent)
 
 
 def _source_names(app: Sphinx, ids: list[str]) -> dict[str, str]:
@@ -49,7 +50,9 @@ def move_specs(app: Sphinx, pagename: str, context: dict) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(chart_html.specs_script(specs, _source_names(app, chart_html.source_ids(specs))),
                       encoding="utf-8")
-    # Sphinx resets the script list after each page, so these go to this page only; deferred
-    # scripts run in order, so the specs are there before the bundle draws.
+    # Sphinx resets the script list after each page, so these go to this page only. The
+    # specs are deferred, so they are there before the page's load event, when the bundle is
+    # added (with its checksum in the URL, as Sphinx stamps the files it links).
     app.add_js_file(specs_file, defer="defer")
-    app.add_js_file(BUNDLE_PATH, defer="defer")
+    bundle_url = context["pathto"](f"_static/{BUNDLE_PATH}", 1) + f"?v={app.bb_bundle_key}"
+    app.add_js_file(None, body=chart_bundle.fetch_after_load(bundle_url))
