@@ -36,7 +36,7 @@ def test_a_chart_page_loads_its_specs_then_the_bundle(app, vega_scripts):
     assert ours == [f"_static/{CHART_SPECS_DIR}/charts.js"]
     # The bundle is added once the page has loaded, by a script naming it with its checksum.
     key = hashlib.sha256((vega_scripts / BUNDLE_NAME).read_bytes()).hexdigest()[:8]
-    assert 'window.addEventListener("load", add)' in page
+    assert 'window.addEventListener("load", function () { loaded = true; add(); })' in page
     assert f's.src = "_static/{BUNDLE_PATH}?v={key}"' in page
     assert (app.outdir / "_static" / BUNDLE_PATH).read_bytes() == (vega_scripts / BUNDLE_NAME).read_bytes()
 

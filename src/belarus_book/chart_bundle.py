@@ -79,11 +79,19 @@ def write_scripts(cache_dir: Path, folder: Path) -> str:
 
 
 def fetch_after_load(bundle_url: str) -> str:
-    """A page's inline script that adds the bundle once the page has loaded. Fetched with
-    the page (even deferred), its 200 KB would compete with the page's own text and styles
-    on a slow line, and a phone would show the text later; a chart is drawn only once it
-    comes near the screen anyway. A script element, so it also loads from ``file://``."""
-    return ("(function () { function add() { var s = document.createElement(\"script\"); "
+    """A page's inline script that adds the bundle once the page has loaded and its main
+    content has painted. Fetched with the page (even deferred), its 200 KB would compete with
+    the page's own text and styles on a slow line, and a phone would show the text later; a
+    chart is drawn only once it comes near the screen anyway. "Painted" is the browser's
+    first largest-contentful-paint report, where it has one (elsewhere the load event alone).
+    A script element, so it also loads from ``file://``."""
+    return ("(function () { var loaded = false, painted = false, added = false; "
+            "function add() { if (added || !loaded || !painted) { return; } added = true; "
+            "var s = document.createElement(\"script\"); "
             f"s.src = {json.dumps(bundle_url)}; document.head.appendChild(s); }} "
-            "if (document.readyState === \"complete\") { add(); } "
-            "else { window.addEventListener(\"load\", add); } })();")
+            "var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || []; "
+            "if (types.indexOf(\"largest-contentful-paint\") < 0) { painted = true; } else { "
+            "new PerformanceObserver(function (list, observer) { observer.disconnect(); painted = true; add(); })"
+            ".observe({ type: \"largest-contentful-paint\", buffered: true }); } "
+            "if (document.readyState === \"complete\") { loaded = true; add(); } "
+            "else { window.addEventListener(\"load\", function () { loaded = true; add(); }); } })();")
