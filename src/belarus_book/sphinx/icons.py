@@ -25,11 +25,14 @@ from urllib.parse import quote
 
 import pydata_sphinx_theme
 import sphinx_book_theme
+import sphinx_exercise
 from sphinx.application import Sphinx
 
 CSS_NAME = "icons.css"
 KIT = "scripts/fontawesome.js"
 THEME_STATIC = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+# Stylesheets an extension copies into the site after the pages are written.
+LATE_STYLESHEETS = [Path(sphinx_exercise.__file__).parent / "assets" / "html" / "exercise.css"]
 
 # One icon of the kit: name: [width, height, [aliases], "codepoint", "svg path"]
 _ICON = re.compile(r'(?:"([\w-]+)"|(\w+)):\[(\d+),(\d+),\[([^\]]*)\],"([0-9a-f]+)","([^"]+)"\]')
@@ -155,8 +158,10 @@ def write_stylesheet(app: Sphinx, pagename: str, context: dict) -> None:
     _written.add(app.builder)
     static = Path(app.outdir) / "_static"
     by_name, by_code = solid_icons((THEME_STATIC / KIT).read_text(encoding="utf-8"))
-    # The themes' and extensions' stylesheets (sphinx-exercise's too) as Sphinx copied them.
+    # The themes' and extensions' stylesheets as Sphinx copied them, and sphinx-exercise's
+    # from its package: it copies its own only when the build has finished.
     styles = sorted(p for p in static.rglob("*.css") if p.name != CSS_NAME)
+    styles += [p for p in LATE_STYLESHEETS if p.name not in {s.name for s in styles}]
     rules = [rule for path in styles for rule in character_rules(path.read_text(encoding="utf-8"))]
     css = stylesheet(template_icons(app), rules, by_name, by_code)
     (static / CSS_NAME).write_text(css, encoding="utf-8")
