@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book import chromium
+from belarus_book.commands import chromium
 
 from .helpers import AXE, IN_CI, ROOT, SITE, NotebookRun, box_links, resolve, run_side_by_side
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from belarus_book import chromium
+from belarus_book.commands import chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

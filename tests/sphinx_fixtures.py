@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book import chart_bundle
 from belarus_book.data import DATA_DIR_ENV
 from belarus_book.glue import BUILD_ENV
-from belarus_book.layout import wheel_name
 from belarus_book.sphinx import wheel
+from belarus_book.web import chart_bundle
+from belarus_book.web.layout import wheel_name
 
 _write_scripts = chart_bundle.write_scripts
 

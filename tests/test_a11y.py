@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from belarus_book import chromium
+from belarus_book.commands import chromium
 
 from .helpers import SITE, WCAG_TAGS, open_in_mode, site_pages
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book import chromium
-from belarus_book.chromium import COPY_IGNORE
+from belarus_book.commands import chromium
+from belarus_book.commands.chromium import COPY_IGNORE
 
 from .helpers import ROOT, SITE, edit_csv_cell, read_csv, run_build, site_digest, write_csv
 

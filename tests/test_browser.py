@@ -6,9 +6,9 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from belarus_book import chromium
-from belarus_book.chart_bundle import VIEWS_NAME
-from belarus_book.layout import BUNDLE_PATH, CHART_SPECS_DIR
+from belarus_book.commands import chromium
+from belarus_book.web.chart_bundle import VIEWS_NAME
+from belarus_book.web.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 from .helpers import SITE, site_pages
 

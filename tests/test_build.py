@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book.chromium import COPY_IGNORE
+from belarus_book.commands.chromium import COPY_IGNORE
 
 from .helpers import ROOT, edit_csv_cell, run_build, site_digest
 

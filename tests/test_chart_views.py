@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book import chart_html, chromium
-from belarus_book.chart_bundle import BUNDLE_NAME, VIEWS_NAME
+from belarus_book.commands import chromium
+from belarus_book.web import chart_html
+from belarus_book.web.chart_bundle import BUNDLE_NAME, VIEWS_NAME
 
 from .helpers import SITE, WCAG_TAGS, open_in_mode, site_pages
 
@@ -44,7 +45,7 @@ def chart_rows(spec: dict) -> list[dict]:
 
 def source_names(page_path: str) -> dict[str, str]:
     """The names the page's specs file gives the sources its rows cite by id only."""
-    from belarus_book.layout import CHART_SPECS_DIR
+    from belarus_book.web.layout import CHART_SPECS_DIR
 
     script = SITE / "_static" / CHART_SPECS_DIR / Path(page_path).with_suffix(".js")
     first = script.read_text(encoding="ascii").split("\n", 1)[0]

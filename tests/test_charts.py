@@ -12,8 +12,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from belarus_book import chart_html, charts  # importing charts switches on renderer and theme
+from belarus_book import charts  # importing charts switches on renderer and theme
 from belarus_book.glue import BUILD_ENV
+from belarus_book.web import chart_html
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +66,7 @@ def test_the_build_extensions_import_neither_pandas_nor_altair():
     # Every rebuild imports them: pandas and Altair would add about a second to each.
     out = run_python(
         "import sys\n"
-        "import belarus_book.sphinx, belarus_book.build\n"
+        "import belarus_book.sphinx, belarus_book.commands.build\n"
         "print(sorted(m for m in ('pandas', 'altair') if m in sys.modules))"
     )
     assert out == "[]"
@@ -127,7 +128,7 @@ def test_the_site_draws_vega_compiled_from_the_chart_with_its_rows_title_and_des
 
 
 def test_the_site_bundle_has_vega_without_vega_lite(tmp_path):
-    from belarus_book import chart_bundle
+    from belarus_book.web import chart_bundle
 
     chart_bundle.write_scripts(tmp_path / "cache", tmp_path / "site")
     bundle = (tmp_path / "site" / chart_bundle.BUNDLE_NAME).read_text(encoding="utf-8")

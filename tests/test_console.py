@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from belarus_book import chromium
+from belarus_book.commands import chromium
 
 from .helpers import site_pages
 

@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from belarus_book import chromium, dist
-from belarus_book.layout import book_version
+from belarus_book.commands import chromium, dist
+from belarus_book.web.layout import book_version
 
 from .helpers import ROOT
 

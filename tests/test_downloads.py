@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from belarus_book.data import find_data_dir, read_package
-from belarus_book.layout import NOTEBOOK_DIR
 from belarus_book.sphinx.downloads import files_used
+from belarus_book.web.layout import NOTEBOOK_DIR
 
 from .helpers import ROOT, box_links, resolve, site_pages
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from belarus_book import chart_html
-from belarus_book.chart_bundle import BUNDLE_NAME, VIEWS_NAME
-from belarus_book.layout import BUNDLE_PATH, CHART_SPECS_DIR
+from belarus_book.web import chart_html
+from belarus_book.web.chart_bundle import BUNDLE_NAME, VIEWS_NAME
+from belarus_book.web.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 pytestmark = pytest.mark.usefixtures("book_build")
 SPEC = {"mark": "bar", "data": {"values": [{"n": 3, "source_id": "art-001"}]},

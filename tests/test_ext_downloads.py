@@ -7,9 +7,9 @@ import re
 import pytest
 
 from belarus_book.data import find_data_dir, read_package
-from belarus_book.layout import PDF_LINK_MARK, wheel_name
 from belarus_book.sphinx.downloads import files_used
 from belarus_book.sphinx.helper_tables import tables_read_by_helpers
+from belarus_book.web.layout import PDF_LINK_MARK, wheel_name
 
 pytestmark = pytest.mark.usefixtures("book_build")
 BOX = re.compile(r'<div class="admonition note bb-downloads" id="download-this-chapter">.*?</div>', re.S)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from belarus_book.layout import NOTEBOOK_DIR, WHEEL_DIR
+from belarus_book.web.layout import NOTEBOOK_DIR, WHEEL_DIR
 
 pytestmark = pytest.mark.usefixtures("book_build")
 

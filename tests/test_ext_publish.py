@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from belarus_book.layout import book_version
+from belarus_book.web.layout import book_version
 
 pytestmark = pytest.mark.usefixtures("book_build")
 BASE = "https://example.org/book/"

@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from belarus_book.code_style import DARK, LIGHT
 from belarus_book.sphinx.highlight import slim_block, slim_code
+from belarus_book.web.code_style import DARK, LIGHT
 
 from .helpers import SITE, site_pages
 

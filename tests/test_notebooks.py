@@ -24,8 +24,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from belarus_book.layout import WHEEL_DIR, wheel_name
 from belarus_book.notebook_edition import leftover_myst
+from belarus_book.web.layout import WHEEL_DIR, wheel_name
 
 from .helpers import ROOT, SITE
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from belarus_book import chromium, pdf
-from belarus_book.layout import PDF_DIR, pdf_name
+from belarus_book.commands import chromium, pdf
+from belarus_book.web.layout import PDF_DIR, pdf_name
 
 from .helpers import IN_CI, ROOT, SITE
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from belarus_book.layout import PDF_DIR, PDF_LINK_MARK, link_pdfs
+from belarus_book.web.layout import PDF_DIR, PDF_LINK_MARK, link_pdfs
 
 
 def _site(tmp_path, with_pdf: bool):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from belarus_book import chromium
+from belarus_book.commands import chromium
 
 from .helpers import ROOT, site_pages
 

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import yaml
 
-from belarus_book import layout
 from belarus_book.sphinx import publish, sitemap
+from belarus_book.web import layout
 
 from .helpers import ROOT, SITE
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from belarus_book import chromium
+from belarus_book.commands import chromium
 
 from .helpers import ROOT
 

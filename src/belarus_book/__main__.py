@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         tool.add_argument("book", nargs="?", default=".", type=Path,
                           help="the book's folder, holding _config.yml (default: the current one)")
     args = parser.parse_args(argv)
-    return importlib.import_module(f"belarus_book.{args.tool}").run(args.book.resolve())
+    return importlib.import_module(f"belarus_book.commands.{args.tool}").run(args.book.resolve())
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
 """The book's chart theme and the Altair renderer that draws charts offline.
 
-In a reader's own Jupyter a chart's output is :func:`belarus_book.chart_html.notebook_bundle`
+In a reader's own Jupyter a chart's output is :func:`belarus_book.web.chart_html.notebook_bundle`
 (Vega-Lite, a PNG, a description), which plain clients draw themselves. While the book is
 built (:func:`belarus_book.glue.in_build`) it carries three representations, and each
 builder takes the one it can use:
 
 - ``text/html``: a placeholder holding the Vega-Lite spec as inert JSON
-  (:mod:`belarus_book.chart_html`). The site-wide script written by
+  (:mod:`belarus_book.web.chart_html`). The site-wide script written by
   :mod:`belarus_book.sphinx` finds every placeholder and draws it as SVG with the Vega
   bundle the site serves itself, so no chart ever needs a CDN.
 - ``image/png``: a static picture made with vl-convert, for print, PDF and notebook
@@ -24,8 +24,8 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from . import chart_html
 from .glue import in_build
+from .web import chart_html
 
 RENDERER = "belarus_book"
 THEME = "belarus_book"

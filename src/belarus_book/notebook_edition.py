@@ -9,7 +9,7 @@ Colab, nbconvert):
 - admonitions become block quotes with a bold title, exercises numbered headings, solutions
   ``<details>`` folds; glossary terms, figure and section references become plain text
   (links to the published book when ``base_url`` is set); label targets go;
-- chart placeholders become :func:`belarus_book.chart_html.notebook_bundle` outputs, glue
+- chart placeholders become :func:`belarus_book.web.chart_html.notebook_bundle` outputs, glue
   records are dropped, and cells folded on the web page are folded in Jupyter too.
 
 Only the MyST the chapters use is converted; anything else left in the text fails the build
@@ -24,8 +24,8 @@ import re
 from ast import literal_eval
 from dataclasses import dataclass, field
 
-from .chart_html import notebook_bundle, placeholder_spec
 from .glue import GLUE_PREFIX
+from .web.chart_html import notebook_bundle, placeholder_spec
 
 
 @dataclass

@@ -21,11 +21,11 @@ from sphinx.application import Sphinx
 
 from . import (
     a11y,
-    charts,
-    claims_page,
+    chart_files,
     data_check,
     highlight,
     icons,
+    ledger,
     notebooks,
     pages,
     prerun,
@@ -46,8 +46,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", data_check.check_data_and_key_cache)
     app.connect("config-inited", publish.add_version)
     app.connect("config-inited", highlight.use_book_styles)
-    app.connect("builder-inited", charts.write_bundle)
-    app.connect("builder-inited", claims_page.write_script)
+    app.connect("builder-inited", chart_files.write_bundle)
+    app.connect("builder-inited", ledger.write_script)
     app.connect("env-get-outdated", static_files.pages_of_changed_static_files)
     app.connect("env-before-read-docs", notebooks.note_pages_read)
     app.connect("env-before-read-docs", prerun.prerun)

@@ -16,7 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..data import find_data_dir, read_package
-from ..layout import CHAPTER_PREFIX, NOTEBOOK_DIR, PDF_LINK_MARK, WHEEL_DIR, wheel_name
+from ..web.layout import CHAPTER_PREFIX, NOTEBOOK_DIR, PDF_LINK_MARK, WHEEL_DIR, wheel_name
 from .helper_tables import tables_read_by_helpers
 
 # Tables a chapter loads itself: found from its own loading calls, so the box cannot drift

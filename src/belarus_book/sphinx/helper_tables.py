@@ -22,7 +22,11 @@ class _Module:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        tree = ast.parse((PACKAGE_DIR / f"{name}.py").read_text(encoding="utf-8"))
+        path = PACKAGE_DIR.joinpath(*name.split("."))
+        is_package = (path / "__init__.py").is_file()
+        path = path / "__init__.py" if is_package else path.with_suffix(".py")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        package = name.split(".") if is_package else name.split(".")[:-1]
         self.functions: dict[str, ast.AST] = {}
         self.classes: dict[str, list[str]] = {}
         self.constants: dict[str, list[str]] = {}
@@ -39,8 +43,9 @@ class _Module:
                 strings = [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
                 self.constants.update({t.id: strings for t in node.targets if isinstance(t, ast.Name)})
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
-                self.imports.update({a.asname or a.name: (node.module, a.name) for a in node.names})
+            if isinstance(node, ast.ImportFrom) and node.level >= 1 and node.module:
+                base = package[: len(package) - (node.level - 1)] + node.module.split(".")
+                self.imports.update({a.asname or a.name: (".".join(base), a.name) for a in node.names})
 
 
 @cache
@@ -49,7 +54,16 @@ def _module(name: str) -> _Module:
 
 
 def _modules() -> list[str]:
-    return sorted(p.stem for p in PACKAGE_DIR.glob("*.py") if not p.stem.startswith("_"))
+    """The package's chapter-facing modules, dotted ("text", "text.dates"); the build's own
+    subpackages (sphinx, commands, web) hold no chapter helpers."""
+    names = []
+    for path in PACKAGE_DIR.rglob("*.py"):
+        parts = list(path.relative_to(PACKAGE_DIR).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if parts and parts[0] not in ("sphinx", "commands", "web") and not parts[-1].startswith("_"):
+            names.append(".".join(parts))
+    return sorted(names)
 
 
 def _constant(module: _Module, name: str) -> list[str]:
@@ -131,13 +145,13 @@ def _mentions() -> list[tuple[re.Pattern, Function]]:
                 owner, method = function.split(".")
                 pattern = rf"(?s)\b{owner}\b.*\.{method}\b"
             else:
-                pattern = rf"\b{name}\.{function}\b"
+                pattern = rf"\b{name.rsplit('.', 1)[-1]}\.{function}\b"
             found.append((re.compile(pattern), (name, function)))
         # A helper a module re-exports from another (``text.short_source`` is defined in
         # ``sources``): chapters call it by the module they import.
         for alias, (source, original) in module.imports.items():
             if not alias.startswith("_") and original in _module(source).functions:
-                found.append((re.compile(rf"\b{name}\.{alias}\b"), (source, original)))
+                found.append((re.compile(rf"\b{name.rsplit('.', 1)[-1]}\.{alias}\b"), (source, original)))
     return found
 
 

@@ -8,7 +8,7 @@ of a page: a token drawn like plain text loses its span, and neighbouring tokens
 share one span. The text, and what a reader sees in either colour mode, stay the same
 (tests/test_highlight.py checks both against the site's own pygments.css).
 
-It also sets the book's code colours (:mod:`belarus_book.code_style`) as the theme's
+It also sets the book's code colours (:mod:`belarus_book.web.code_style`) as the theme's
 light and dark Pygments styles, unless the book's configuration names others.
 """
 
@@ -20,7 +20,7 @@ from functools import cache
 from pygments.formatters import HtmlFormatter
 from sphinx.application import Sphinx
 
-from .. import code_style
+from ..web import code_style
 
 # One rule of a Pygments stylesheet: ".highlight .k { color: #6730C5 }" (no class: the block).
 _RULE = re.compile(r"^\.highlight(?: \.([\w-]+))? \{ ([^}]*) \}", re.M)

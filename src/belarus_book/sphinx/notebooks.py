@@ -13,8 +13,8 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..layout import CHAPTER_PREFIX, NOTEBOOK_DIR, wheel_name
 from ..notebook_edition import References, make_edition
+from ..web.layout import CHAPTER_PREFIX, NOTEBOOK_DIR, wheel_name
 from .prerun import executed_notebook
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sphinx.application import Sphinx
 
-from . import a11y, charts, claims_page, downloads, highlight, icons, pagespeed, publish, thebe
+from . import a11y, chart_files, downloads, highlight, icons, ledger, pagespeed, publish, thebe
 
 Rewriter = Callable[[Sphinx, str, dict], None]
 
@@ -24,10 +24,10 @@ REWRITERS: list[Rewriter] = [
     icons.write_stylesheet,
     # First: the chart specs (most of a chart page's bytes) leave the body, so the rewriters
     # after this one scan far less text and never touch a spec's strings.
-    charts.move_specs,
+    chart_files.move_specs,
     # Before the page's description is taken from its body (social_tags skips the box).
     downloads.add_box,
-    claims_page.add_script,
+    ledger.add_script,
     thebe.drop_idle_thebe,
     # Markup fixes, then highlighting: both work on what the writers and the steps above left.
     a11y.fix_page,

@@ -17,7 +17,7 @@ from pathlib import Path
 import vl_convert
 from sphinx.application import Sphinx
 
-from ..layout import book_version
+from ..web.layout import book_version
 
 
 def add_version(app: Sphinx, config) -> None:

@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from ..data import find_data_dir
-from ..layout import WHEEL_DIR, wheel_name
+from ..web.layout import WHEEL_DIR, wheel_name
 from .data_check import PACKAGE_DIR, fingerprint
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims_rules import STATUS_RULES, STATUSES
-from .claims_use import chapter_titles
-from .data import find_data_dir
-from .evidence import ENGLISH_SOURCE
-from .html_text import balanced, esc, in_language
+from ..data import find_data_dir
+from ..evidence import ENGLISH_SOURCE
+from ..text.markup import balanced, esc, in_language
+from .status_rules import STATUS_RULES, STATUSES
+from .use import chapter_titles
 
 
 def counts_html(frame: pd.DataFrame) -> str:

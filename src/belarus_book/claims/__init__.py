@@ -27,17 +27,18 @@ A chapter's closing box counts the statuses of the claims it showed: its
 :func:`status_counts`) phrases the counts. That needs only the data, not the chapters'
 sources, so it works in a reader's Jupyter with nothing but the package installed.
 
-The parts: the rules (:mod:`~belarus_book.claims_rules`), which chapter uses a claim
-(:mod:`~belarus_book.claims_use`), the table and its counts (:mod:`~belarus_book.claims_ledger`),
-the published CSV (:mod:`~belarus_book.claims_csv`) and the page
-(:mod:`~belarus_book.claims_page`); this module gathers their public names.
+The parts: the rules (:mod:`~belarus_book.claims.status_rules`), which chapter uses a claim
+(:mod:`~belarus_book.claims.use`), the table and its counts (:mod:`~belarus_book.claims.table`),
+the published CSV (:mod:`~belarus_book.claims.published`) and the page
+(:mod:`~belarus_book.claims.ledger_html`); this module gathers their public names.
 """
 
-from .claims_csv import CSV_FIELDS, RESOURCE_NAME, write_published
-from .claims_ledger import counts_sentence, ledger, status_counts
-from .claims_page import counts_html, ledger_html
-from .claims_rules import CLAIM_TABLES, READING_COLUMNS, STATUS_RULES, STATUSES, assign_status
-from .claims_use import chapter_titles, chapter_use
+from ..data.claim_tables import CLAIM_TABLES
+from .ledger_html import counts_html, ledger_html
+from .published import CSV_FIELDS, RESOURCE_NAME, write_published
+from .status_rules import READING_COLUMNS, STATUS_RULES, STATUSES, assign_status
+from .table import counts_sentence, ledger, status_counts
+from .use import chapter_titles, chapter_use
 
 __all__ = ["STATUSES", "STATUS_RULES", "CLAIM_TABLES", "READING_COLUMNS", "CSV_FIELDS",
            "RESOURCE_NAME", "assign_status", "chapter_use", "chapter_titles", "ledger",

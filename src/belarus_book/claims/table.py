@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims_rules import CLAIM_TABLES, READING_COLUMNS, STATUSES, assign_status, reading
-from .claims_use import chapter_use
-from .data import find_data_dir, load
-from .dates import date_label
+from ..data import find_data_dir, load
+from ..data.claim_tables import CLAIM_TABLES
+from ..text.dates import date_label
+from .status_rules import READING_COLUMNS, STATUSES, assign_status, reading
+from .use import chapter_use
 
 
 def _num(v) -> str:

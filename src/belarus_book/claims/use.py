@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims_rules import CLAIM_TABLES
+from ..data.claim_tables import CLAIM_TABLES
 
 _LOAD = r"""\b(?:bb|bd|belarus_book(?:\.data)?)\.load\(\s*["']{}["']"""
 # rows picked by a value: frame["theme"] == "mobilisation", .kind == 'trigger', kind == "x"

@@ -48,8 +48,9 @@ def find_data_dir(start=None) -> Path:
         tried.append(str(cand))
         if cand.is_file():
             return cand.parent
-    checkout = Path(__file__).resolve().parents[2] / "data"
-    bundled = Path(__file__).resolve().parent / "data_package"
+    package = Path(__file__).resolve().parents[1]  # src/belarus_book (or site-packages/…)
+    checkout = package.parents[1] / "data"
+    bundled = package / "data_package"
     for fallback in (checkout, bundled):
         if (fallback / PACKAGE_FILE).is_file():
             return fallback

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .claims_ledger import ledger
-from .claims_rules import STATUS_RULES, STATUSES
+from .status_rules import STATUS_RULES, STATUSES
+from .table import ledger
 
 RESOURCE_NAME = "claims"
 

@@ -6,7 +6,7 @@ ready), every chapter page <= 100 KB of HTML, no Vega code on pages without char
 Measures a copy of the book in a temporary folder, so the real _build is left alone. Each
 build is timed as `make book` runs it (a fresh `python -m belarus_book build`), imports
 included. A chart page also loads its charts' specs from a file of its own
-(_static/_charts/<page>.js, see belarus_book.chart_html): its size is shown beside the page.
+(_static/_charts/<page>.js, see belarus_book.web.chart_html): its size is shown beside the page.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR
 from . import chromium, lighthouse
-from .layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 COLD_TARGET_S = 30
 WARM_TARGET_S = 3

@@ -12,8 +12,8 @@ small, and readable error messages matter more than full spec coverage. Any othe
 rule in the schema is refused, not ignored; the test suite runs the reference
 validator (``frictionless validate``) over the same package, so the two agree.
 
-Where things are: finding and reading the files in :mod:`belarus_book.data_files`, the
-rules in :mod:`belarus_book.data_rules`; this module is the public face of both.
+Where things are: finding and reading the files in :mod:`belarus_book.data.files`, the
+rules in :mod:`belarus_book.data.schema_rules`; this module is the public face of both.
 
 Public API: ``DATA_DIR_ENV``, ``DataError``, ``find_data_dir``,
 ``read_package``, ``resource_names``, ``load``, ``validate_package``.
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .data_files import (
+from .files import (
     DATA_DIR_ENV,
     PACKAGE_FILE,
     DataError,
@@ -31,8 +31,8 @@ from .data_files import (
     parse_package,
     resource,
 )
-from .data_files import data_dir as _dir  # the public functions' argument is named data_dir
-from .data_rules import BOOL, unchecked_rules, validate_table
+from .files import data_dir as _dir  # the public functions' argument is named data_dir
+from .schema_rules import BOOL, unchecked_rules, validate_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +45,7 @@ __all__ = ["DATA_DIR_ENV", "DataError", "find_data_dir", "read_package",
 def read_package(data_dir=None) -> dict:
     """The parsed datapackage.json; a file that is not valid JSON (or not UTF-8) raises
     :class:`DataError` naming the file, line and column, and so does a schema rule that
-    :mod:`belarus_book.data_rules` does not check."""
+    :mod:`belarus_book.data.schema_rules` does not check."""
     d = _dir(data_dir)
     package = parse_package(d)
     problems = unchecked_rules(package, package_label(d))

@@ -23,8 +23,8 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader, PdfWriter
 
+from ..web.layout import CHAPTER_PREFIX, PDF_DIR, link_pdfs, pdf_name
 from . import chromium
-from .layout import CHAPTER_PREFIX, PDF_DIR, link_pdfs, pdf_name
 
 BOOK_PDF = "belarus-book.pdf"
 # A4 at 96 CSS px per inch is 794 px wide; the charts are drawn at about the printed width.

@@ -18,10 +18,9 @@ from pathlib import Path, PurePosixPath
 
 import vl_convert
 
-from . import chart_html
+from . import JS_DIR, chart_html
 from .layout import BUNDLE_PATH
 
-PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLE_NAME = PurePosixPath(BUNDLE_PATH).name
 VIEWS_NAME = "chart-views.js"
 # The vega-tooltip that vl-convert carries (the one its vega-embed uses).
@@ -35,14 +34,14 @@ class ScriptError(ValueError):
 def _script(name: str) -> str:
     """One of this package's scripts, without indentation and comment lines: a little
     less to load."""
-    text = (PACKAGE_DIR / name).read_text(encoding="utf-8")
+    text = (JS_DIR / name).read_text(encoding="utf-8")
     return re.sub(r"^\s*(//[^\n]*)?\n", "", re.sub(r"^[ \t]+", "", text, flags=re.M), flags=re.M)
 
 
 def _libraries(cache_dir: Path) -> str:
     """Vega and vega-tooltip, bundled once per vl-convert version (it takes seconds), as
     ``window.bookVega``: the charts' specs are Vega already (see
-    :func:`belarus_book.chart_html.vega_spec`), so neither Vega-Lite nor vega-embed is
+    :func:`belarus_book.web.chart_html.vega_spec`), so neither Vega-Lite nor vega-embed is
     needed, about a third of the bytes."""
     # vl-convert's own snippet imports name Vega by its default export, which it lacks;
     # these imports resolve to the copies vl-convert carries, so nothing is downloaded.

@@ -21,12 +21,6 @@ STATUS_RULES = {
     "single source": "only one source makes the claim",
 }
 
-#: Claim tables and their id columns, in the order the ledger lists them.
-CLAIM_TABLES = {
-    "events": "event_id", "figures": "figure_id", "polls": "poll_id", "quotes": "quote_id",
-    "arguments": "argument_id", "support": "support_id",
-    "political_prisoners": "record_id", "economy": "indicator_id",
-}
 
 #: Columns that hold a row's reading of a disputed point: two rows of one table in one
 #: group that differ in these disagree.

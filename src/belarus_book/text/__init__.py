@@ -8,8 +8,8 @@ A chapter keeps one :class:`SourceLog`: every row it shows goes through it, so t
 "Sources" list at the end names exactly the sources behind what the reader saw.
 
 The pieces live in modules of their own and are all reachable here, as chapters use them
-(``bb.text.day``): HTML text in :mod:`~belarus_book.html_text`, dates in
-:mod:`~belarus_book.dates`, how sources are named and listed in :mod:`~belarus_book.sources`.
+(``bb.text.day``): HTML text in :mod:`~belarus_book.text.markup`, dates in
+:mod:`~belarus_book.text.dates`, how sources are named and listed in :mod:`~belarus_book.text.sources`.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from .claims_rules import CLAIM_TABLES
-from .data import load
+from ..data import load
+from ..data.claim_tables import CLAIM_TABLES
 from .dates import date_label, day, month, ordinal
-from .html_text import QUOTE_PAIRS, balanced, esc, in_language
+from .markup import QUOTE_PAIRS, balanced, esc, in_language
 from .sources import SOURCE_ID, language, name_sources, short_source, source_label, sources_list
 
 __all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "date_label", "day", "esc",

@@ -16,8 +16,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from .data import find_data_dir
-from .layout import PDF_DIR, book_version
+from ..data import find_data_dir
+from ..web.layout import PDF_DIR, book_version
 
 # Build bookkeeping that readers do not need.
 SKIP = {".buildinfo", ".doctrees"}

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .data import DataError, find_data_dir, validate_package
+from ..data import DataError, find_data_dir, validate_package
 
 STRICT = ["-W", "-n", "--keep-going"]
 

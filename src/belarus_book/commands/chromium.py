@@ -87,9 +87,9 @@ def html_pages(site: Path) -> list[Path]:
 
 def chart_specs(site: Path, page: Path) -> list[dict]:
     """The (Vega) specs of a built page's charts, in page order (from the page's own
-    specs file, written by the Sphinx extension; see :mod:`belarus_book.chart_html`)."""
-    from .chart_html import read_specs_script
-    from .layout import CHART_SPECS_DIR
+    specs file, written by the Sphinx extension; see :mod:`belarus_book.web.chart_html`)."""
+    from ..web.chart_html import read_specs_script
+    from ..web.layout import CHART_SPECS_DIR
 
     path = site / "_static" / CHART_SPECS_DIR / page.relative_to(site).with_suffix(".js")
     return read_specs_script(path.read_text(encoding="ascii")) if path.is_file() else []

@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from .data_files import PACKAGE_FILE, label, read_rows, resource
+from .files import PACKAGE_FILE, label, read_rows, resource
 
 # The spec's lexical forms, in ASCII digits: Python's int() and float() would also take
 # "1_000", " 5", Arabic-Indic digits and "inf", which the reference validator lets through.

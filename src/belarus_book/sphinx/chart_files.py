@@ -1,9 +1,9 @@
 """The charts' scripts: the site's chart scripts, and each chart page's specs file.
 
 The Vega bundle and the views script are written once per build by
-:mod:`belarus_book.chart_bundle`; the bundle goes only on pages that draw a chart. Each such
+:mod:`belarus_book.web.chart_bundle`; the bundle goes only on pages that draw a chart. Each such
 page's specs, compiled from Vega-Lite to Vega, move out of its HTML into a script file of its
-own (``_static/_charts/<page>.js``, see :mod:`belarus_book.chart_html`).
+own (``_static/_charts/<page>.js``, see :mod:`belarus_book.web.chart_html`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .. import chart_bundle, chart_html
 from ..data import find_data_dir
-from ..layout import BUNDLE_PATH, CHART_SPECS_DIR
+from ..web import chart_bundle, chart_html
+from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 
 def write_bundle(app: Sphinx) -> None:

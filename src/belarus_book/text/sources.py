@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 from IPython.display import Markdown
 
-from .data import load
-from .html_text import esc
+from ..data import load
+from .markup import esc
 
 
 def language(source_id) -> str:

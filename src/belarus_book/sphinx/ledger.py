@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..layout import CLAIMS_SCRIPT
-from .data_check import PACKAGE_DIR
+from ..web import JS_DIR
+from ..web.layout import CLAIMS_SCRIPT
 
 # The page element that needs the filters.
 CLAIMS_MARK = 'id="claims-filter"'
@@ -20,7 +20,7 @@ def write_script(app: Sphinx) -> None:
         return
     script = Path(app.outdir) / "_static" / CLAIMS_SCRIPT
     script.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(PACKAGE_DIR / "claims_filter.js", script)
+    shutil.copyfile(JS_DIR / "claims_filter.js", script)
 
 
 def add_script(app: Sphinx, pagename: str, context: dict) -> None:
