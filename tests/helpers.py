@@ -144,19 +144,27 @@ class NotebookRun:
         return nbformat.read(self.folder / "ran.ipynb", as_version=4)
 
     @property
-    def claim_ids(self) -> set[str]:
-        """What the chapter's SourceLog recorded (the last cell prints it, see CLAIM_IDS_CELL)."""
+    def record(self) -> dict:
+        """What the chapter recorded it used: tables, sources, claims (the last cell prints
+        it, see RECORD_CELL)."""
+        import json
+
         last = self.executed.cells[-1]
-        return set("".join(o.get("text", "") for o in last.outputs).split())
+        return json.loads("".join(o.get("text", "") for o in last.outputs))
+
+    @property
+    def claim_ids(self) -> set[str]:
+        return set(self.record["claims"])
 
 
-# Appended to each chapter's notebook: tests/test_claims.py compares the claims a chapter
-# showed with the ledger. It prints after everything the chapter itself runs.
-CLAIM_IDS_CELL = 'print(" ".join(sorted(cited.claim_ids)))'
+# Appended to each chapter's notebook: the tests compare what a chapter recorded it used
+# (belarus_book.data.shown) with the ledger and the download box. It prints after
+# everything the chapter itself runs.
+RECORD_CELL = "from belarus_book.data.shown import SHOWN\nprint(SHOWN.as_json())"
 
 
 def run_notebook(folder: Path, name: str) -> NotebookRun:
-    """Execute ``folder/name`` (with CLAIM_IDS_CELL appended) in a fresh kernel, in that
+    """Execute ``folder/name`` (with RECORD_CELL appended) in a fresh kernel, in that
     folder, without BELARUS_BOOK_DATA; the result is ``folder/ran.ipynb``."""
     env = {k: v for k, v in os.environ.items() if k != "BELARUS_BOOK_DATA"}
     # nbclient (what myst-nb runs chapters with) in a separate process, so the kernel
@@ -164,7 +172,7 @@ def run_notebook(folder: Path, name: str) -> NotebookRun:
     run = (
         "import sys, nbformat, nbclient\n"
         "nb = nbformat.read(sys.argv[1], as_version=4)\n"
-        f"nb.cells.append(nbformat.v4.new_code_cell({CLAIM_IDS_CELL!r}))\n"
+        f"nb.cells.append(nbformat.v4.new_code_cell({RECORD_CELL!r}))\n"
         "nbclient.NotebookClient(nb, timeout=300, kernel_name='python3').execute()\n"
         "nbformat.write(nb, 'ran.ipynb')\n"
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from belarus_book.data import DATA_DIR_ENV
-from belarus_book.glue import BUILD_ENV
+from belarus_book.data.shown import RECORD_NAME
+from belarus_book.glue import BUILD_ENV, GLUE_PREFIX
 from belarus_book.sphinx import wheel
 from belarus_book.web import chart_bundle
 from belarus_book.web.layout import wheel_name
@@ -52,7 +54,7 @@ def book_build(monkeypatch, vega_cache, tmp_path) -> Path:
 def cache_executed():
     """Puts a page into the test build's execution cache as if it had run, each code cell
     printing ``output``: what myst-nb and the prerun would leave there, without a kernel."""
-    def cache(app, docname: str, output: str) -> None:
+    def cache(app, docname: str, output: str, record: dict | None = None) -> None:
         import nbformat
         from jupyter_cache import get_cache
         from jupyter_cache.base import CacheBundleIn
@@ -64,6 +66,10 @@ def cache_executed():
         for number, cell in enumerate(c for c in notebook.cells if c.cell_type == "code"):
             cell.execution_count = number + 1
             cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=output)]
+        if record is not None:  # what the chapter's Sources list leaves while the book is built
+            cell.outputs.append(nbformat.v4.new_output(
+                "display_data", data={GLUE_PREFIX + "text/plain": repr(json.dumps(record))},
+                metadata={"scrapbook": {"name": RECORD_NAME, "mime_prefix": GLUE_PREFIX}}))
         get_cache(app.config.nb_execution_cache_path).cache_notebook_bundle(
             CacheBundleIn(notebook, str(path)), check_validity=False, overwrite=True)
 

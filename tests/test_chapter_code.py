@@ -1,8 +1,9 @@
-"""Chapter code a student can follow (chapter standard, "Code a student can follow").
+"""Chapter code a student can follow (chapter standard, "Every chart" and "Works on its own").
 
-Read from the chapter sources: no long hidden cell, no long cell, code not the bulk of the
-chapter, every name a visible cell uses defined where a reader can see it, solutions that
-leave later cells' names alone, and nothing that needs the book's build tools to run.
+Read from the chapter sources: short cells and short lines, the book's bookkeeping out of the
+code a reader can open, every name a visible cell uses defined where a reader can see it,
+cells the notebook edition leaves out (``remove-cell``) needed by no later cell, solutions
+that leave later cells' names alone, and nothing that needs the book's build tools to run.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ import pytest
 from .helpers import ROOT
 
 PAGES = sorted((ROOT / "chapters").glob("*.md")) + [ROOT / "index.md"]
-MAX_HIDDEN, MAX_CELL, MAX_CODE_SHARE = 15, 45, 0.45
+MAX_LINES, MAX_WIDTH, MAX_PLUMBING = 15, 88, 0.05
 HIDDEN_TAGS = {"remove-cell", "remove-input"}
+#: The book's bookkeeping, as opposed to pandas and Altair: glued numbers, rows noted for the
+#: Sources list, the closing box's counts.
+PLUMBING = re.compile(r"\bbb\.(glue|cite)\(|\bSourceLog\b|\bcited\.|\bSHOWN\b|counts_sentence|"
+                      r"sources_list")
 _CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```\s*$", re.M | re.S)
 
 
@@ -67,17 +72,54 @@ def names(code: str) -> tuple[set[str], set[str]]:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_cells_are_short_and_code_is_not_the_bulk(page):
+def test_cells_and_lines_are_short(page):
     page_cells = cells(page)
     assert page_cells, f"{page.name}: no code cells found"
-    too_long = [c.lines[0] for c in page_cells if len(c.lines) > MAX_CELL]
-    hidden_long = [c.lines[-1] for c in page_cells if c.hidden and len(c.lines) > MAX_HIDDEN]
-    assert not too_long, f"{page.name}: cells over {MAX_CELL} lines: {too_long}"
-    assert not hidden_long, f"{page.name}: hidden cells over {MAX_HIDDEN} lines: {hidden_long}"
+    long = [c.code.split("\n")[0] for c in page_cells if len(c.code.strip("\n").split("\n")) > MAX_LINES]
+    assert not long, f"{page.name}: cells over {MAX_LINES} lines of code: {long}"
+    wide = [line for c in page_cells for line in c.code.split("\n") if len(line) > MAX_WIDTH]
+    assert not wide, f"{page.name}: code lines over {MAX_WIDTH} characters: {wide}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_bookkeeping_stays_out_of_the_code_a_reader_can_open(page):
+    """A reader can open every cell but those the page and the notebook edition leave out
+    (``remove-cell``); at most 5 % of their lines may be the book's bookkeeping."""
+    lines = [line for c in cells(page) if "remove-cell" not in c.tags
+             for line in c.code.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    plumbing = [line for line in lines if PLUMBING.search(line)]
+    assert lines
+    assert len(plumbing) <= MAX_PLUMBING * len(lines), (
+        f"{page.name}: {len(plumbing)} of {len(lines)} lines a reader can open are bookkeeping "
+        f"(at most {MAX_PLUMBING:.0%}); move them into remove-cell cells or the helpers: {plumbing}")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_cells_the_edition_leaves_out_define_nothing_later_cells_use(page):
+    removed: set[str] = set()
+    problems = []
+    for cell in cells(page):
+        defined, used = names(cell.code)
+        if "remove-cell" in cell.tags:
+            removed |= defined
+            continue
+        missing = (used - defined) & removed
+        if missing:
+            problems.append(f"{cell.code.split(chr(10))[0]!r} uses {sorted(missing)}")
+        removed -= defined
+    assert not problems, (f"{page.name}: names defined only in remove-cell cells, which the "
+                          "notebook edition leaves out:\n" + "\n".join(problems))
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.parent.name == "chapters"], ids=lambda p: p.stem)
+def test_the_notebook_opens_on_the_question_and_the_first_step(page):
+    """Nothing but the set-up cell before the first section: the notebook edition opens on
+    the title, the objectives, the question and the first step of the analysis."""
     text = page.read_text(encoding="utf-8")
-    non_blank = [line for line in text.split("\n") if line.strip()]
-    code = sum(len([line for line in c.lines if line.strip()]) for c in page_cells)
-    assert code / len(non_blank) <= MAX_CODE_SHARE, f"{page.name}: code is {code / len(non_blank):.0%}"
+    before = text[:text.index("\n## ")]
+    first = [c for c in cells(page) if c.lines[0] in before and f"\n{c.code}" in before]
+    assert len(_CELL.findall(before)) == 1, f"{page.name}: more than the set-up cell before the first section"
+    assert first and "remove-cell" not in first[0].tags
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)

@@ -180,21 +180,6 @@ def test_counts_need_no_chapter_sources(tmp_path):
     assert counts["unverified"] == counts["disputed"] == 1
 
 
-def test_source_log_records_the_claim_ids_of_rows_shown():
-    from belarus_book import load, text
-
-    cited = text.SourceLog()
-    events = load("events").set_index("event_id")
-    cited.use(events.loc[["ev-kd-02", "ev-000-grouping"]])          # ids in the index
-    cited.use(load("support").head(2))                              # ids in a column
-    cited.row(load("figures").set_index("figure_id"), "fig-bribery")  # a row's name
-    cited.row(load("sources").set_index("source_id", drop=False), "art-003")  # not a claim
-    cited.quotation("q-000-tricked")
-    assert cited.claim_ids == {"ev-kd-02", "ev-000-grouping", *load("support")["support_id"][:2],
-                               "fig-bribery", "q-000-tricked"}
-    assert "art-003" in cited.ids
-
-
 #: Claims a chapter shows (its SourceLog records them) that the ledger's reading of the
 #: chapter's source misses: rows whose ids the code builds (f"fig-border-ua-{name}"), or a
 #: whole table passed through the log while the source names a few of its rows. Known gaps,

@@ -71,3 +71,26 @@ There are {glue:text}`n`.
 def test_leftover_myst_is_found():
     assert leftover_myst("a {eval}`x` here") and leftover_myst(":::{figure} x") \
         and not leftover_myst("plain text {with braces}")
+
+
+def test_a_summarys_evidence_link_points_to_the_published_ledger_or_goes():
+    text = "Rely on the CIA's count {claims}`fig-army-cia fig-army-iiss`."
+    assert convert(text) == "Rely on the CIA's count."
+    assert convert(text, base_url="https://example.org/book/") == (
+        "Rely on the CIA's count ([evidence](https://example.org/book/appendix/claims.html"
+        "?claims=fig-army-cia,fig-army-iiss)).")
+
+
+def test_cells_the_page_removes_are_left_out_of_the_edition():
+    import nbformat
+
+    from belarus_book.notebook_edition import make_edition
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# A chapter"),
+        nbformat.v4.new_code_cell("bb.glue(n=3)", metadata={"tags": ["remove-cell"]}),
+        nbformat.v4.new_code_cell("figures.head()", metadata={"tags": ["hide-input"]}),
+    ])
+    edition = make_edition(notebook, refs())
+    assert [c.source for c in edition.cells] == ["# A chapter", "figures.head()"]
+    assert edition.cells[1].metadata["jupyter"] == {"source_hidden": True}

@@ -21,7 +21,7 @@ Altair lazily keeps them (and every rebuild) from paying for imports they do not
 import importlib
 import sys
 
-_DATA_API = ("DataError", "find_data_dir", "load", "validate_package")
+_DATA_API = ("DataError", "cite", "find_data_dir", "load", "validate_package")
 _MODULES = ("claims", "evidence", "geo", "text")
 
 __all__ = ["charts", "glue", *_MODULES, *_DATA_API]

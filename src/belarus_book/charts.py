@@ -138,19 +138,51 @@ def render(spec: dict, **_options) -> dict:
     }
 
 
+#: The columns that say where a row comes from; :func:`chart_data` keeps them for the
+#: tooltips and the chart's Sources view.
+EVIDENCE = {"source": "Source", "excerpt": "Evidence (original)", "excerpt_en": "Our translation"}
+
+
 def chart_data(df: pd.DataFrame, columns=None) -> pd.DataFrame:
-    """The frame a chart is drawn from: only ``columns``, with missing text as "".
+    """The frame a chart is drawn from: the ``columns`` it uses, plus the evidence of each
+    row (its source, the verbatim excerpt and our translation) and its claim id.
 
     Altair writes the whole frame into the page, so leaving out the columns a chart does
     not use keeps the page small. A missing text value would reach the tooltip as "null";
     as "" it shows blank. Numbers and dates are left as they are (Altair needs datetimes
-    to draw a time axis). ``columns=None`` keeps every column.
+    to draw a time axis). ``columns=None`` keeps every column. The rows are noted in the
+    chapter's record (:mod:`belarus_book.data.shown`), so its Sources list names them.
     """
-    out = (df if columns is None else df[list(columns)]).copy()
+    from .data.claim_tables import CLAIM_TABLES
+    from .data.shown import SHOWN
+    from .evidence import with_english
+    from .text import source_label
+
+    SHOWN.rows(df)
+    out = df.copy()
+    if "source_id" in out.columns:
+        out["source"] = out["source_id"].map(source_label)
+    if "excerpt_en" in out.columns:
+        out = with_english(out)
+    if columns is not None:
+        kept = [c for c in [*CLAIM_TABLES.values(), "source_id", *EVIDENCE] if c in out.columns]
+        out = out[list(dict.fromkeys([*columns, *kept]))]
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].astype(object).where(out[col].notna(), "")
-    return out
+    return out.reset_index(drop=True)
+
+
+def tooltips(evidence: bool = True, **fields) -> list[alt.Tooltip]:
+    """A chart's tooltip, titled for readers: one entry per keyword, in order
+    (``tooltips(claimant="Who says so", value="Figure")``; a value may also be an
+    ``alt.Tooltip`` with its own format), then the row's source, the verbatim excerpt and
+    our translation, which :func:`chart_data` keeps with every row."""
+    tips = [tip if isinstance(tip, alt.Tooltip) else alt.Tooltip(column, title=tip)
+            for column, tip in fields.items()]
+    if evidence:
+        tips += [alt.Tooltip(column, title=title) for column, title in EVIDENCE.items()]
+    return tips
 
 
 def enable() -> None:

@@ -3,7 +3,8 @@
 Every chapter shows the evidence for its rows in one of three forms: a quotation block
 under a paragraph (:func:`quote`), a list of claims (:func:`items`) or a side-by-side table
 where sources differ (:func:`table`). The forms live here so that they read the same in
-every chapter; the chapter records the rows it shows in its :class:`~belarus_book.text.SourceLog`.
+every chapter. Each notes the rows it shows in the chapter's record
+(:mod:`belarus_book.data.shown`), which the chapter's "Sources" list reads.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from .data.shown import SHOWN
 from .text import balanced, esc, excerpt_html, language, short_source, source_label, table_html
 
 #: What a translation column shows where the excerpt is already in English.
@@ -36,6 +38,7 @@ def quote(row, who: str) -> Markdown:
     Every form here shows the excerpt with its quotation marks balanced (an excerpt cut from
     a longer quotation would otherwise open a quote it never closes) and, where its source is
     not in English, inside ``lang`` markup (WCAG 3.1.2); the data itself stays verbatim."""
+    SHOWN.rows(row)
     lines = [f"> {excerpt_html(row)}", ">"]
     english = _translation(row)
     if english:
@@ -47,6 +50,7 @@ def quote(row, who: str) -> Markdown:
 def items(rows: pd.DataFrame, headline) -> Markdown:
     """A list with one claim per row: ``headline(row)`` in bold, who claims it (the row's
     ``claimant``, else its source), the verbatim evidence and our translation."""
+    SHOWN.rows(rows)
     out = []
     for _, row in rows.iterrows():
         who = row.get("claimant")
@@ -73,7 +77,7 @@ def claimed_by(row) -> str:
 def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:
     """Sources side by side: who (claimant and source), what each says (``said(row)``), the
     verbatim evidence and its English."""
-    rows = with_english(rows)
+    rows = with_english(SHOWN.rows(rows))
     langs = [language(s) for s in rows["source_id"]]
     frame = pd.DataFrame({
         "Source": [claimed_by(r) for _, r in rows.iterrows()],

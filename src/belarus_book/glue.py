@@ -22,13 +22,18 @@ def in_build() -> bool:
     return bool(os.environ.get(BUILD_ENV))
 
 
-def glue(name: str, value) -> None:
-    """Make ``value`` available to the page's text as ``{glue:text}`name```."""
+def glue(name: str | None = None, value=None, /, **values) -> None:
+    """Make values available to the page's text as ``{glue:text}`name```: one
+    (``glue("n_polls", 3)``) or a paragraph's worth at once (``glue(low=35000, high=40000)``)."""
+    if name is not None:
+        values = {name: value, **values}
     if not in_build():
         return
     from IPython.core.formatters import format_display_data
     from IPython.display import display
 
-    bundle, metadata = format_display_data(value)
-    metadata["scrapbook"] = {"name": name, "mime_prefix": GLUE_PREFIX}
-    display({GLUE_PREFIX + key: data for key, data in bundle.items()}, raw=True, metadata=metadata)
+    for key, item in values.items():
+        bundle, metadata = format_display_data(item)
+        metadata["scrapbook"] = {"name": key, "mime_prefix": GLUE_PREFIX}
+        display({GLUE_PREFIX + mime: data for mime, data in bundle.items()}, raw=True,
+                metadata=metadata)

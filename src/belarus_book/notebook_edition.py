@@ -10,7 +10,10 @@ Colab, nbconvert):
   ``<details>`` folds; glossary terms, figure and section references become plain text
   (links to the published book when ``base_url`` is set); label targets go;
 - chart placeholders become :func:`belarus_book.web.chart_html.notebook_bundle` outputs, glue
-  records are dropped, and cells folded on the web page are folded in Jupyter too.
+  records are dropped, and cells folded on the web page are folded in Jupyter too;
+- cells the web page removes (``remove-cell``) are left out: they only compute the numbers
+  the text shows, which the edition already shows as text (the chapter code test checks
+  that no later cell needs a name they define).
 
 Only the MyST the chapters use is converted; anything else left in the text fails the build
 (:func:`leftover_myst`), so a new construct cannot reach readers raw.
@@ -60,6 +63,8 @@ class References:
 
 
 _ROLE = re.compile(r"\{(glue:text|glue:|glue|term|numref|ref|doc)\}`([^`]*)`")
+#: A summary's evidence link (the book's {claims} role), with the space before it.
+_CLAIMS = re.compile(r"[ \t]?\{claims\}`([^`]*)`")
 _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 _LABEL_TARGET = re.compile(r"^\([A-Za-z0-9_:.-]+\)=\s*$", re.M)
 _FENCE = re.compile(r"^(:{3,})\{([a-z-]+)\}[ \t]*(.*)$")
@@ -122,6 +127,13 @@ def _role(match: re.Match, glued: dict[str, str], refs: References) -> str:
     return _link(shown or refs.titles.get(page, target), refs.url(page))
 
 
+def _claims(match: re.Match, refs: References) -> str:
+    """The evidence link of a summary: to the published ledger, or nothing offline (the
+    notebook's reader has the data itself)."""
+    url = refs.url("appendix/claims")
+    return f" ([evidence]({url}?claims={','.join(match.group(1).split())}))" if url else ""
+
+
 def _directives(lines: list[str], numbers: dict[str, int]) -> list[str]:
     """Admonitions, notes, exercises and solutions (colon fences) as plain Markdown."""
     out: list[str] = []
@@ -161,6 +173,7 @@ def plain_markdown(source: str, glued: dict[str, str], refs: References,
     """One Markdown cell's MyST as CommonMark."""
     text = _LABEL_TARGET.sub("", source)
     text = "\n".join(_directives(text.split("\n"), numbers if numbers is not None else {}))
+    text = _CLAIMS.sub(lambda m: _claims(m, refs), text)
     text = _ROLE.sub(lambda m: _role(m, glued, refs), text)
     text = _LINK.sub(lambda m: _link(m.group(1), refs.url(refs.page(m.group(2)))), text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
@@ -196,6 +209,7 @@ def make_edition(notebook, refs: References, intro: str | None = None):
     """The notebook edition of an executed chapter notebook (the input is not changed)."""
     edition = copy.deepcopy(notebook)
     glued = glue_values(notebook)
+    edition.cells = [c for c in edition.cells if "remove-cell" not in c.metadata.get("tags", [])]
     numbers: dict[str, int] = {}
     for cell in edition.cells:
         if cell.cell_type == "markdown":

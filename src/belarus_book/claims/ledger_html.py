@@ -69,7 +69,7 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
         if r["claim_date"]:
             where += f'<br>Dated: {esc(r["claim_date"])}'
         body.append(
-            f'<tr data-status="{esc(r["status"], quote=True)}" '
+            f'<tr data-claim="{esc(r["claim_id"], quote=True)}" data-status="{esc(r["status"], quote=True)}" '
             f'data-chapters="{esc(r["chapters"] or "none", quote=True)}" '
             f'data-source="{esc(r["source_short"], quote=True)}">'
             f'<td>{esc(r["claim_en"])}</td><td>{esc(r["claimant"])}</td><td>{where}</td>'

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..data import find_data_dir, load
 from ..data.claim_tables import CLAIM_TABLES
+from ..data.shown import SHOWN
 from ..text.dates import date_label
 from .status_rules import READING_COLUMNS, STATUSES, assign_status, reading
 from .use import chapter_use
@@ -132,11 +133,14 @@ def status_counts(claim_ids, data_dir=None, frame: pd.DataFrame | None = None) -
     return {s: int(counts.get(s, 0)) for s in STATUSES}
 
 
-def counts_sentence(claim_ids, data_dir=None, frame: pd.DataFrame | None = None,
+def counts_sentence(claim_ids=None, data_dir=None, frame: pd.DataFrame | None = None,
                     where: str = "on this page") -> str:
     """The statuses of ``claim_ids`` in one sentence for a chapter's closing box: "Of the 40
     claims shown on this page, the claims ledger marks 2 as unverified, 5 as disputed and
-    33 as single source." Statuses no claim has are left out."""
+    33 as single source." Statuses no claim has are left out. Without ``claim_ids``: the
+    claims the chapter has shown so far (:mod:`belarus_book.data.shown`)."""
+    if claim_ids is None:
+        claim_ids = SHOWN.claim_ids
     counts = status_counts(claim_ids, data_dir, frame)
     total = sum(counts.values())
     if total == 0:

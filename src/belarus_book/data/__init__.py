@@ -33,12 +33,13 @@ from .files import (
 )
 from .files import data_dir as _dir  # the public functions' argument is named data_dir
 from .schema_rules import BOOL, unchecked_rules, validate_table
+from .shown import SHOWN, cite
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-__all__ = ["DATA_DIR_ENV", "DataError", "find_data_dir", "read_package",
+__all__ = ["DATA_DIR_ENV", "DataError", "cite", "find_data_dir", "read_package",
            "resource_names", "load", "validate_package"]
 
 
@@ -83,13 +84,18 @@ def _typed(records, fields) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
-def load(name: str, data_dir=None) -> pd.DataFrame:
+def load(name: str, data_dir=None, record: bool = True) -> pd.DataFrame:
     """Read data/<name>.csv, validate it (schema + foreign keys) and return it typed.
 
     dates -> datetime64, integer -> Int64, number -> float64, boolean -> boolean,
     string -> object (str); empty cells -> missing (NaT/<NA>/NaN/None).
     Raises DataError listing every problem found in the table.
+
+    The table is noted in the chapter's record (:mod:`.shown`), unless ``record`` is
+    false (the book's own bookkeeping reads tables a chapter did not ask for).
     """
+    if record:
+        SHOWN.table(name)
     d = _dir(data_dir)
     pkg = read_package(d)
     res = resource(pkg, name)

@@ -3,12 +3,14 @@
 - :mod:`.data_check`: validates ``data/`` before any chapter runs; keys the execution cache
   on the data and this package.
 - :mod:`.prerun`: executes the pages about to be read side by side, into that cache.
-- :mod:`.charts`: the site's Vega bundle, and each chart page's specs file.
+- :mod:`.chart_files`: the site's Vega bundle, and each chart page's specs file.
 - :mod:`.pages`: rewrites every page, in one explicit order (chart scripts, download box,
   claims filter, sphinx-thebe's leftovers, markup fixes (:mod:`.a11y`), slimmer code
   highlighting (:mod:`.highlight`), link previews (:mod:`.publish`), deferred scripts
   (:mod:`.pagespeed`)).
 - :mod:`.icons`: the theme's icons as a small stylesheet instead of the Font Awesome kit.
+- :mod:`.claims_role`: ``{claims}``, the claims a summary sentence rests on, linked.
+- :mod:`.records`: what each chapter recorded it used (tables, sources, claims).
 - :mod:`.downloads`: each chapter's download box; :mod:`.notebooks`: the notebook editions
   it offers; :mod:`.site_files`: ``data/`` and ``claims.csv`` in the site; :mod:`.wheel`: the
   package's wheel; :mod:`.sitemap`; :mod:`.static_files`: pages rewritten when a stylesheet
@@ -22,6 +24,7 @@ from sphinx.application import Sphinx
 from . import (
     a11y,
     chart_files,
+    claims_role,
     data_check,
     highlight,
     icons,
@@ -41,6 +44,7 @@ def setup(app: Sphinx) -> dict:
     # What a shared link's preview says on the home page; set in _config.yml.
     app.add_config_value("bb_social_description", "", "html")
     app.add_css_file(icons.CSS_NAME)
+    app.add_role("claims", claims_role.claims_role)
 
     app.connect("config-inited", prerun.tell_kernels)
     app.connect("config-inited", data_check.check_data_and_key_cache)

@@ -2,44 +2,33 @@
 
 It offers the chapter's notebook edition (see :mod:`.notebooks`), its MyST source, the data
 files its code needs, the data package descriptor and the book's wheel, so a class can take
-one chapter away and run it. Which data files: those the chapter loads, those the package's
-helpers it calls read (:mod:`.helper_tables`), the tables they point to by foreign key, and
-any other file of the data folder (the base map) the chapter names.
+one chapter away and run it. Which data files: the tables the chapter loaded when it ran,
+itself or through the package's helpers (its record, :mod:`.records`), the tables they point
+to by foreign key, and any other file of the data folder (the base map) the chapter names.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from ..data import find_data_dir, read_package
 from ..web.layout import CHAPTER_PREFIX, NOTEBOOK_DIR, PDF_LINK_MARK, WHEEL_DIR, wheel_name
-from .helper_tables import tables_read_by_helpers
-
-# Tables a chapter loads itself: found from its own loading calls, so the box cannot drift
-# from the code (``bb.load("figures")``, also ``bd.load`` or ``belarus_book.load``).
-_LOAD_CALL = re.compile(r"""\b(?:bb|bd|belarus_book(?:\.data)?)\.load\(\s*["']([A-Za-z0-9_-]+)["']""")
+from .records import chapter_record
 
 
-def tables_used(source: str, known: list[str]) -> list[str]:
-    """The data tables a page's source loads, in order of first use, known tables only."""
-    found = dict.fromkeys(m.group(1) for m in _LOAD_CALL.finditer(source))
-    return [name for name in found if name in known]
-
-
-def files_used(source: str, package: dict, data_dir: Path | None = None) -> list[str]:
+def files_used(tables: list[str], source: str, package: dict,
+               data_dir: Path | None = None) -> list[str]:
     """Every data file a page needs to run on its own, as paths inside data/.
 
-    The tables it loads, those the text helpers read, every table they point to through a
-    foreign key (loading validates those keys, so the target must be there too), and any
-    other file of the data folder (the base map) whose file name the source mentions.
+    The ``tables`` it loaded, every table they point to through a foreign key (loading
+    validates those keys, so the target must be there too), and any other file of the data
+    folder (the base map) whose file name the page's ``source`` mentions.
     """
     resources = {r["name"]: r for r in package["resources"]}
-    wanted = tables_used(source, list(resources))
-    wanted += [t for t in tables_read_by_helpers(source) if t in resources]
+    wanted = [name for name in tables if name in resources]
     closure: dict[str, None] = {}
     while wanted:
         name = wanted.pop(0)
@@ -89,7 +78,8 @@ def add_box(app: Sphinx, pagename: str, context: dict) -> None:
         return
     source = Path(app.env.doc2path(pagename))
     data_dir = find_data_dir(Path(app.srcdir))
-    files = files_used(source.read_text(encoding="utf-8"), read_package(data_dir), data_dir)
+    tables = chapter_record(app, pagename)["tables"]
+    files = files_used(tables, source.read_text(encoding="utf-8"), read_package(data_dir), data_dir)
     box = download_box(pagename, files, context["pathto"])
     body = context["body"]
     # Right under the chapter title, where a reader looks first; at the top if none.

@@ -4,8 +4,9 @@ They are built from the tables, so a quotation on a page is always the verbatim 
 in ``data/quotes.csv`` with its translation and attribution, never a retyped copy. Every
 value from the data is HTML-escaped, so text in a table can never become markup.
 
-A chapter keeps one :class:`SourceLog`: every row it shows goes through it, so the
-"Sources" list at the end names exactly the sources behind what the reader saw.
+Every helper here that shows rows notes them in the chapter's record
+(:mod:`belarus_book.data.shown`), so the "Sources" list at the end
+(:func:`sources_list`) names exactly the sources behind what the reader saw.
 
 The pieces live in modules of their own and are all reachable here, as chapters use them
 (``bb.text.day``): HTML text in :mod:`~belarus_book.text.markup`, dates in
@@ -18,7 +19,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from ..data import load
-from ..data.claim_tables import CLAIM_TABLES
+from ..data.shown import SHOWN
 from .dates import date_label, day, month, ordinal
 from .markup import QUOTE_PAIRS, balanced, esc, in_language
 from .sources import SOURCE_ID, language, name_sources, short_source, source_label, sources_list
@@ -75,70 +76,31 @@ def html_table(frame: pd.DataFrame, columns: dict | None = None,
 
 
 class SourceLog:
-    """The sources behind everything a chapter shows, for its "Sources" list.
-
-    A chapter creates one, passes every row or frame it shows through :meth:`use` (or
-    looks rows up with :meth:`row`), and ends with :meth:`markdown`. Both return what they
-    were given, so recording a source never needs a line of its own::
-
-        shown = sources.use(events[events["theme"] == "mobilisation"])
-        makei = sources.row(events, "ev-kd-06")
-    """
-
-    def __init__(self):
-        self.ids: set[str] = set()
-        self._keys: set[str] = set()  # ids and index labels of the rows shown
+    """Transitional: the chapters' old bookkeeping, now a view of the chapter's record
+    (:mod:`belarus_book.data.shown`). Removed once no chapter uses it."""
 
     def use(self, rows, column: str = "source_id"):
-        """Record the source(s) of a frame or of one row, and the rows' claim ids (see
-        :attr:`claim_ids`); return ``rows`` unchanged."""
-        values = rows[column]
-        if isinstance(values, pd.Series):
-            self.ids.update(str(v) for v in values.dropna())
-        elif not pd.isna(values):
-            self.ids.add(str(values))
-        # A row's claim id is in its table's id column or, where the chapter indexed the
-        # table by it, in the index (a frame's labels, a row's name); which of these values
-        # are claim ids is decided when claim_ids is read.
-        if isinstance(rows, pd.DataFrame):
-            self._keys.update(str(v) for v in rows.index)
-            for key in set(CLAIM_TABLES.values()) & set(rows.columns):
-                self._keys.update(str(v) for v in rows[key].dropna())
-        else:
-            self._keys.add(str(rows.name))
-            for key in set(CLAIM_TABLES.values()) & set(rows.index):
-                if not pd.isna(rows[key]):
-                    self._keys.add(str(rows[key]))
-        return rows
+        return SHOWN.rows(rows, column)
+
+    def row(self, frame: pd.DataFrame, key):
+        return SHOWN.rows(frame.loc[key])
+
+    def quotation(self, quote_id: str) -> Markdown:
+        return quotation(quote_id)
 
     @property
     def claim_ids(self) -> set[str]:
-        """The ids of the claims (rows of the claims ledger's tables) among the rows shown,
-        for :func:`belarus_book.claims.counts_sentence`."""
-        known = set()
-        for name, key in CLAIM_TABLES.items():
-            known.update(load(name)[key].astype(str))
-        return self._keys & known
-
-    def row(self, frame: pd.DataFrame, key):
-        """``frame.loc[key]`` (a row looked up by its index), with its source recorded."""
-        return self.use(frame.loc[key])
-
-    def quotation(self, quote_id: str) -> Markdown:
-        """:func:`quotation`, with the quotation's source recorded."""
-        self.use(load("quotes").set_index("quote_id").loc[quote_id])
-        return quotation(quote_id)
+        return SHOWN.claim_ids
 
     def markdown(self) -> Markdown:
-        """The chapter's "Sources" list: :func:`sources_list` of every source recorded."""
-        return sources_list(self.ids)
+        return sources_list()
 
 
 def quotation(quote_id: str) -> Markdown:
     """A quotation: German original, our English translation, and who said it where."""
     quotes = load("quotes").set_index("quote_id")
     people = load("people").set_index("person_id")
-    q = quotes.loc[quote_id]
+    q = SHOWN.rows(quotes.loc[quote_id])
     speaker = people.loc[q["person_id"]]
     occasion = f", {esc(q['occasion_en'])}" if not pd.isna(q["occasion_en"]) else ""
     lang = language(q["source_id"])

@@ -13,6 +13,8 @@ import pandas as pd
 from IPython.display import Markdown
 
 from ..data import load
+from ..data.shown import RECORD_NAME, SHOWN
+from ..glue import glue
 from .markup import esc
 
 
@@ -70,13 +72,20 @@ def _site_name(url: str) -> str:
     return esc(host.removeprefix("www."))
 
 
-def sources_list(source_ids) -> Markdown:
+def sources_list(source_ids=None) -> Markdown:
     """A chapter's "Sources" list: articles first, then outside sources, each once.
 
     Each is named as readers know it (its ``cite_as``), with a link where its address is
     known; our row ids stay on the Data page. Two rows read from the same page are listed once.
+
+    Without ``source_ids``: the sources of every row the chapter showed. This is the chapter's
+    last cell, so while the book is built it also leaves the chapter's record (the tables it
+    loaded, the claims it showed) for the claims ledger and the download box.
     """
-    sources = load("sources").set_index("source_id")
+    if source_ids is None:
+        source_ids = SHOWN.sources
+        glue(RECORD_NAME, SHOWN.as_json())
+    sources = load("sources", record=False).set_index("source_id")
     used = sources.loc[sorted(set(source_ids))]
     items = []
     for kind, heading in (("article", "Articles"), ("context", "Outside sources")):

@@ -1,7 +1,9 @@
 /* Filters of the claims ledger (appendix/claims): free text, status, chapter, source.
    Plain script, no library, nothing loaded from elsewhere: works offline and from file://.
    A chapter links here as claims.html#ledger-<chapter> (or ?chapter=<chapter>): the
-   chapter filter is then set before the reader sees the table. */
+   chapter filter is then set before the reader sees the table. A summary sentence links
+   here as claims.html?claims=<id>,<id> (its "evidence"): only those claims are shown until
+   the reader resets the filters. */
 (function () {
   "use strict";
   function setUp() {
@@ -14,20 +16,23 @@
     var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
     var q = form.elements.q, status = form.elements.status;
     var chapter = form.elements.chapter, source = form.elements.source;
+    var only = null;  // the claims a summary rests on, from the address
 
     function apply() {
       var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       rows.forEach(function (row, i) {
-        var ok = (!status.value || row.dataset.status === status.value) &&
+        var ok = (!only || only.indexOf(row.dataset.claim) >= 0) &&
+          (!status.value || row.dataset.status === status.value) &&
           (!chapter.value || row.dataset.chapters.split(" ").indexOf(chapter.value) >= 0) &&
           (!source.value || row.dataset.source === source.value) &&
           words.every(function (w) { return texts[i].indexOf(w) >= 0; });
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      count.textContent = shown === total ? "Showing all " + total + " claims." :
-        "Showing " + shown + " of " + total + " claims.";
+      count.textContent = only ? "Showing the " + shown + " claims the summary rests on (of " +
+        total + "; “Show all” lists every claim)." : shown === total ?
+        "Showing all " + total + " claims." : "Showing " + shown + " of " + total + " claims.";
     }
 
     function choose(select, value) {
@@ -44,6 +49,8 @@
       var query = /[?&]chapter=([^&#]*)/.exec(window.location.search || "");
       if (query) { wanted = decodeURIComponent(query[1].replace(/\+/g, " ")); }
       if (wanted !== null) { choose(chapter, wanted); }
+      var claims = /[?&]claims=([^&#]*)/.exec(window.location.search || "");
+      only = claims ? decodeURIComponent(claims[1]).split(",") : null;
       var status_ = /[?&]status=([^&#]*)/.exec(window.location.search || "");
       if (status_) { choose(status, decodeURIComponent(status_[1].replace(/\+/g, " "))); }
       apply();
@@ -53,7 +60,7 @@
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     // "reset" fires before the fields are cleared: filter once they are.
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("reset", function () { only = null; window.setTimeout(apply, 0); });
     window.addEventListener("hashchange", fromAddress);
     fromAddress();
     form.dataset.ready = "true";
