@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import os
 import re
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from belarus_book.commands import chromium
+from belarus_book.web.layout import NOTEBOOK_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -75,15 +77,66 @@ def site_digest(book: Path) -> str:
 
 
 # --------------------------------------------------------------------------- the built site
+NO_SITE = f"no built site in {SITE}: run `make book` (make test builds first) before the tests that read it"
+
+
+def site_built() -> bool:
+    return (SITE / "index.html").exists()
+
+
 def site_pages(*extra: str) -> list[str]:
-    """The built site's pages (relative paths), plus those of ``extra`` that exist, for a
-    test parametrised by page. Without a built site this raises at collection: a test
-    parametrised by no page would otherwise pass having checked nothing."""
-    if not (SITE / "index.html").exists():
-        raise RuntimeError(f"no built site in {SITE}: run `make book` (make test builds first) "
-                           f"before the tests that check its pages")
+    """The built site's pages (relative paths), plus those of ``extra`` that exist."""
+    if not site_built():
+        raise RuntimeError(NO_SITE)
     return ([p.relative_to(SITE).as_posix() for p in chromium.html_pages(SITE)]
             + [p for p in extra if (SITE / p).exists()])
+
+
+def chart_pages() -> list[str]:
+    return [p for p in site_pages() if 'class="vega-chart"' in (SITE / p).read_text(encoding="utf-8")]
+
+
+def chapter_pages() -> list[str]:
+    return [p for p in site_pages() if p.startswith("chapters/")]
+
+
+#: What a test can be parametrised by, named by the argument that receives it: the built
+#: site's pages (book_page; site_page adds the search and index pages), those with charts,
+#: the chapters, and the chapters' notebook editions (relative to NOTEBOOK_DIR). Worked out
+#: when a test asks for it (conftest.pytest_generate_tests), not when its file is imported,
+#: so the suite collects without a built site.
+PAGE_SETS = {
+    "book_page": site_pages,
+    "site_page": lambda: sorted(site_pages("genindex.html", "search.html")),
+    "chart_page": chart_pages,
+    "chapter_page": chapter_pages,
+    "chapter_or_chart_page": lambda: sorted(set(chapter_pages()) | set(chart_pages())),
+    "chapter_notebook": lambda: sorted(p.relative_to(SITE / NOTEBOOK_DIR).as_posix()
+                                       for p in (SITE / NOTEBOOK_DIR).rglob("*.ipynb")),
+}
+
+
+def text_of(code_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", code_html))
+
+
+def pygments_looks() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """From the built pygments.css: each mode's text colour, and each class's declarations
+    per mode (only those that differ from the text colour)."""
+    css = (SITE / "_static" / "pygments.css").read_text(encoding="utf-8")
+    base, looks = {}, {}
+    for mode, cls, body in re.findall(
+            r'html\[data-theme="(light|dark)"\] \.highlight(?: \.([\w-]+))? \{ ([^}]*) \}', css):
+        declarations = dict(tuple(p.strip() for p in part.split(":", 1)) for part in body.split(";") if ":" in part)
+        if not cls:
+            base[mode] = declarations.get("color")
+        else:
+            looks.setdefault(cls, {})[mode] = declarations
+    for modes in looks.values():
+        for mode, declarations in modes.items():
+            if declarations.get("color") == base.get(mode):
+                declarations.pop("color")
+    return base, looks
 
 
 def open_in_mode(browser, url: str, mode: str, **context_options):

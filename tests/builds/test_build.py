@@ -1,0 +1,116 @@
+"""The build on a copy of the book: no stale pages, loud failures, and a site that survives them.
+
+These run real builds (about half a minute each, cold) in a temporary copy, so the
+project's own _build is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from belarus_book.commands.chromium import COPY_IGNORE
+
+from ..helpers import ROOT, edit_csv_cell, run_build, site_digest
+
+pytestmark = pytest.mark.slow
+
+
+# The pages with code cells: the ones myst-nb executes.
+NOTEBOOK_PAGES = [p for p in (ROOT / "index.md", *ROOT.glob("chapters/*.md"), *ROOT.glob("appendix/*.md"))
+                  if "```{code-cell}" in p.read_text(encoding="utf-8")]
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> tuple[Path, str]:
+    """A copy of the book, built once from scratch, and what that build printed."""
+    book = tmp_path_factory.mktemp("build") / "book"
+    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def book(first_build) -> Path:
+    return first_build[0]
+
+
+def test_cold_build_runs_each_notebook_once(first_build):
+    # belarus_book.sphinx.prerun executes the notebook pages before Sphinx reads them, side by side
+    # where there is more than one core; myst-nb then finds each in the cache. On one core it
+    # leaves them to myst-nb. Either way each notebook runs exactly once.
+    _, output = first_build
+    prerun = re.findall(r"prerun: (\S+) executed in", output)
+    by_mystnb = output.count("Executing notebook using")
+    assert len(set(prerun)) == len(prerun), output[-3000:]
+    assert output.count("Using cached notebook") == len(prerun)
+    assert len(prerun) + by_mystnb == len(NOTEBOOK_PAGES), output[-3000:]
+    side_by_side = re.search(r"prerun: executing \d+ notebooks, (\d+) at a time", output)
+    assert (side_by_side is not None) == ((os.cpu_count() or 1) >= 2)
+
+
+# A number the military chapter prints from data/figures.csv: changing it in the table
+# must change the page even though no code cell changed (jupyter-cache alone would not).
+PROBE = {"table": "figures.csv", "key_column": "figure_id", "key": "fig-army-lukashenko",
+         "column": "value_low", "page": "chapters/military-capacity.html"}
+
+
+def test_changed_data_value_reaches_the_page(book):
+    page = book / "_build" / "html" / PROBE["page"]
+    assert "35,000" in page.read_text(encoding="utf-8")
+    edit_csv_cell(book / "data" / PROBE["table"], PROBE["key_column"], PROBE["key"], PROBE["column"], "35123")
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    html = page.read_text(encoding="utf-8")
+    assert "35,123" in html and "35,000" not in html
+
+
+def test_changed_stylesheet_alone_reaches_the_site(book):
+    # No page is out of date, yet the site must carry the new print rules.
+    css = book / "_static" / "print.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* probe: changed alone */\n", encoding="utf-8")
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "probe: changed alone" in (book / "_build" / "html" / "_static" / "print.css").read_text(encoding="utf-8")
+
+
+def test_failing_cell_fails_the_build_and_keeps_the_last_site(book):
+    before = site_digest(book)
+    chapter = book / "chapters" / "dependence.md"
+    original = chapter.read_text(encoding="utf-8")
+    chapter.write_text(
+        original + '\n```{code-cell} ipython3\nraise RuntimeError("deliberately broken cell")\n```\n',
+        encoding="utf-8",
+    )
+    try:
+        result = run_build(book)
+    finally:
+        chapter.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "chapters/dependence" in output
+    assert "deliberately broken cell" in output
+    assert "last good site" in output
+    assert site_digest(book) == before, "a failed build changed _build/html"
+
+
+
+@pytest.mark.parametrize("path", [".tox/py311/lib/python3.11/site-packages/numpy/LICENSE.md",
+                                  ".nox/docs/README.md", "chapters/.ipynb_checkpoints/x.md",
+                                  "build/lib/notes.md"])
+def test_hidden_and_build_folders_are_not_book_sources(path, tmp_path):
+    import yaml
+    from sphinx.util.matching import get_matching_files
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    for page in ("index.md", path):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("# A page\n", encoding="utf-8")
+    # The same discovery Sphinx runs over the book's folder, with the book's exclusions.
+    found = set(get_matching_files(tmp_path, ["**"], config["exclude_patterns"]))
+    assert found == {"index.md"}, f"{path} would be read as a page"
