@@ -1,7 +1,8 @@
 """How a date is known is a field, not words in a note: ``date_basis`` and ``date_from``.
 
 The loader refuses an inferred date that does not name the dated outside source it rests
-on, with a message naming file, row and column. Row numbers are CSV line numbers (header = line 1).
+on, with a message naming file, row and column; :func:`belarus_book.text.when` shows readers
+how each date is known. Row numbers are CSV line numbers (header = line 1).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pandas as pd
 import pytest
 
 from belarus_book.data import DataError, load
+from belarus_book.text import when
 
 from .helpers import DATA, read_csv, write_csv
 
@@ -112,3 +114,43 @@ def test_undated_rows_stay_undated():
     assert events.loc["ev-002-rail-partisans", "date_basis"] == "undated"
     # E2: the report behind the "70,000-strong army" is not dated; only its survey is.
     assert pd.isna(load("figures").set_index("figure_id").loc["fig-army-po05", "as_of"])
+
+
+# --------------------------------------------------------------------------- for readers
+def row(**cells):
+    return {"date": None, "date_precision": "day", "date_end": None, "date_basis": None, "date_from": None, **cells}
+
+
+@pytest.mark.parametrize(("cells", "text"), [
+    ({"date": pd.Timestamp("2022-12-19"), "date_basis": "stated"}, "19 December 2022"),
+    ({"date": pd.Timestamp("2022-09-20"), "date_basis": "inferred", "date_from": "KD-08"},
+     "20 September 2022 (inferred from BelTA via Yahoo News)"),
+    ({"date": pd.Timestamp("2022-09-20"), "date_basis": "inferred", "date_from": "KD-08; KD-09"},
+     "20 September 2022 (inferred from BelTA via Yahoo News and BelTA via The Kyiv Independent)"),
+    ({"date": pd.Timestamp("2022-11-01"), "date_precision": "month", "date_basis": "reported",
+      "date_from": "KD-05"}, "undated; reported in November 2022 (inferred from Horizon Weekly)"),
+    ({"date": pd.Timestamp("2022-12-19"), "date_basis": "reported"}, "undated; reported on 19 December 2022"),
+    ({"date": pd.Timestamp("2022-01-01"), "date_precision": "year", "date_basis": "undated"}, "undated"),
+    ({"date": pd.Timestamp("2022-12-17"), "date_precision": "range", "date_end": pd.Timestamp("2022-12-18"),
+      "date_basis": "stated"}, "17–18 December 2022"),
+    ({"date": pd.NaT, "date_basis": None}, "undated"),
+    ({"date": pd.Timestamp("2022-02-24"), "date_basis": None}, "24 February 2022"),  # no basis: as stated
+])
+def test_when_says_how_a_date_is_known(cells, text):
+    assert when(row(**cells)) == text
+
+
+def test_when_reads_a_figures_as_of():
+    figures = load("figures").set_index("figure_id")
+    assert when(figures.loc["fig-army-po05"]) == "undated"
+    assert when(figures.loc["fig-army-cia"]) == "2022"
+    assert when(pd.Series({"as_of": pd.Timestamp("2022-09-01"), "as_of_precision": "month"}), short=True) == "Sep 2022"
+
+
+def test_when_on_the_data_marks_every_inferred_date():
+    events = load("events")
+    texts = {r["event_id"]: when(r) for _, r in events.iterrows()}
+    inferred = set(events.loc[events["date_basis"] == "inferred", "event_id"])
+    assert inferred and all("(inferred from " in texts[i] for i in inferred)
+    assert all("inferred" not in t for i, t in texts.items()
+               if events.set_index("event_id").loc[i, "date_basis"] == "stated")
