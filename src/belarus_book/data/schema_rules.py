@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
+from .date_rules import check_date_basis, context_sources
 from .files import PACKAGE_FILE, label, read_rows, resource
 
 # The spec's lexical forms, in ASCII digits: Python's int() and float() would also take
@@ -217,9 +218,12 @@ def validate_table(data_dir: Path, pkg: dict, name: str):
             continue
         records.append((line, dict(zip(header, rec, strict=True))))
     excerpt_rule = res.get("x-excerpt-required", False)
+    dated_by = context_sources(data_dir, pkg) if "date_basis" in header else None
     for line, r in records:
         at = f"{where}, row {line}, column"
         problems += check_cells(at, fields, r, excerpt_rule) + check_ranges(at, r) + check_precision(at, r)
+        if dated_by:
+            problems += check_date_basis(at, r, *dated_by)
     if "primaryKey" in schema:
         problems += check_primary_key(where, key_field(schema["primaryKey"]), records)
     for fk in schema.get("foreignKeys", []):

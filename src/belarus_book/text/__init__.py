@@ -20,13 +20,13 @@ from IPython.display import HTML, Markdown
 
 from ..data import load
 from ..data.shown import SHOWN
-from .dates import date_label, day, month, ordinal
+from .dates import date_label, day, month, ordinal, when
 from .markup import QUOTE_PAIRS, balanced, esc, in_language
 from .sources import SOURCE_ID, language, name_sources, short_source, source_label, sources_list
 
 __all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "date_label", "day", "esc",
            "excerpt_html", "html_table", "in_language", "language", "month", "name_sources",
-           "ordinal", "quotation", "short_source", "source_label", "sources_list", "table_html"]
+           "ordinal", "quotation", "short_source", "source_label", "sources_list", "table_html", "when"]
 
 def excerpt_html(row, column: str = "excerpt") -> str:
     """A row's verbatim excerpt for display: quotation marks balanced, escaped, marked with
