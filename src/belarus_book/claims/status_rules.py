@@ -17,9 +17,9 @@ STATUSES = ["unverified", "official claim", "announced, not verified", "disputed
 #: What each status means, as the page and the CSV's schema state it.
 STATUS_RULES = {
     "unverified": "the source itself says the claim cannot be checked (the leaked letter)",
-    "official claim": "an official result or statistic that the vetted outside source says was "
-                      "not independently verified, such as the result of a vote it does not "
-                      "consider free",
+    "official claim": "an official result or statistic that the vetted outside source marks as "
+                      "the authorities' own, unchecked claim, such as the result of a vote it "
+                      "does not consider free",
     "announced, not verified": "figures officials announced; the vetted outside source says no one "
                                "verified what was actually deployed",
     "disputed": "different sources give different values for the same quantity, date or event, "
