@@ -122,3 +122,34 @@ def test_filters_work_from_a_copy_opened_from_disk(browser):
         assert rows.count() > 0 and all("Alesin" in t for t in rows.all_inner_texts())
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_status_is_among_the_first_columns_a_reader_sees(browser, site_url, width):
+    """The status is what the page is for: its column is one of the first two, and its header
+    and first cell lie inside the table's visible area before any sideways scroll, on a
+    laptop and on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE, wait_until="load")
+        seen = page.evaluate("""() => {
+            const th = [...document.querySelectorAll('#claims-table thead th')]
+                .find(t => t.textContent.trim() === 'Status');
+            const cell = document.querySelector('#claims-table tbody tr').cells[th.cellIndex];
+            const frame = document.querySelector('.claims-ledger').getBoundingClientRect();
+            const edges = e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; };
+            return {index: th.cellIndex, header: edges(th), cell: edges(cell),
+                    visible: [Math.max(frame.left, 0), Math.min(frame.right, window.innerWidth)],
+                    text: cell.innerText};
+        }""")
+        assert seen["index"] <= 1
+        left, right = seen["visible"]
+        for name in ("header", "cell"):
+            start, end = seen[name]
+            assert left - 1 <= start and end <= right + 1, (name, seen)
+        with open(SITE / "data" / "claims.csv", encoding="utf-8", newline="") as fh:
+            first = next(csv.DictReader(fh))
+        assert seen["text"].startswith(first["status"])
+    finally:
+        context.close()

@@ -6,16 +6,25 @@ import pandas as pd
 import pytest
 
 from belarus_book import claims
+from belarus_book.claims.readings import Reading, agree, half_unit, reading
 from belarus_book.data import validate_package
 
 from ..helpers import ROOT
 
-CONTEXT = {"CTX-01"}
+CONTEXT = {"CTX-01", "CTX-02"}
 
 
-def frame(*rows):
+def R(low=None, high=None, side="", words=None):  # noqa: N802 - a reading, written short
+    """A reading: a value (low only), a range, or words."""
+    if words is not None:
+        return Reading(words=words, side=side)
+    return Reading(low, low if high is None else high, side=side)
+
+
+def frame(*rows, question=None):
     cols = ["claim_id", "table", "source_id", "group", "reading", "unverifiable"]
-    return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+    out = pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+    return out if question is None else out.assign(question=question)
 
 
 def status(result, claim_id):
@@ -23,48 +32,120 @@ def status(result, claim_id):
 
 
 def test_single_source_row():
-    result = claims.assign_status(frame(("a", "figures", "art-001", None, "5||", False)), CONTEXT)
+    result = claims.assign_status(frame(("a", "figures", "art-001", None, R(5), False)), CONTEXT)
     assert status(result, "a") == "single source"
 
 
 def test_conflict_group_with_differing_values_is_disputed_for_every_member():
     result = claims.assign_status(frame(
-        ("a", "figures", "art-001", "cg-army", "35000||", False),
-        ("b", "figures", "art-002", "cg-army", "62000||", False),
-        ("c", "figures", "CTX-01", "cg-army", "48000||", False),
-        ("d", "figures", "art-003", None, "1||", False),
+        ("a", "figures", "art-001", "cg-army", R(35000, 40000), False),
+        ("b", "figures", "art-002", "cg-army", R(62000), False),
+        ("c", "figures", "CTX-01", "cg-army", R(47500, 48500), False),
+        ("d", "figures", "art-003", None, R(1), False),
     ), CONTEXT)
     assert [status(result, i) for i in "abc"] == ["disputed"] * 3
     assert status(result, "d") == "single source"
 
 
 def test_readings_are_compared_within_one_table_only():
-    # A year as a figure (1999) and as an event date (1999-01-01) are not a disagreement.
+    # A year as a figure (1999) and as an event date (days of 1999) are not a disagreement.
     result = claims.assign_status(frame(
-        ("a", "figures", "art-002", "cg-year", "1999||", False),
-        ("b", "events", "art-002", "cg-year", "1999-01-01|", False),
+        ("a", "figures", "art-002", "cg-year", R(1999), False),
+        ("b", "events", "art-003", "cg-year", R(729755, 730119), False),
     ), CONTEXT)
-    assert status(result, "a") == status(result, "b") == "single source"
+    assert status(result, "a") == status(result, "b") == "several sources"
 
 
-def test_agreeing_group_with_an_outside_source_is_on_record():
+def test_a_value_within_the_stated_rounding_does_not_dispute():
+    # M5: "rund 1000 Kilometer" (500-1,500) and 1,084 km (1,083.5-1,084.5) fit BelTA's 1,084.2 km.
     result = claims.assign_status(frame(
-        ("a", "events", "art-000", "cg-death", "2022-11-26|", False),
-        ("b", "events", "CTX-01", "cg-death", "2022-11-26|", False),
+        ("swiss", "figures", "art-003", "cg-border", R(500, 1500), False),
+        ("belta", "figures", "CTX-01", "cg-border", R(1084.15, 1084.25), False),
+        ("eprs", "figures", "CTX-02", "cg-border", R(1083.5, 1084.5), False),
     ), CONTEXT)
-    assert status(result, "a") == status(result, "b") == "on record"
+    assert {status(result, i) for i in ("swiss", "belta", "eprs")} == {"on record"}
+    # ... but two exact counts one apart do disagree.
+    result = claims.assign_status(frame(
+        ("a", "figures", "art-003", "cg-p", R(1437), False),
+        ("b", "figures", "CTX-01", "cg-p", R(1438), False),
+    ), CONTEXT)
+    assert status(result, "a") == status(result, "b") == "disputed"
+
+
+def test_a_month_does_not_dispute_a_day_in_it():
+    october, tenth = reading("events", {"date": pd.Timestamp("2022-10-01"), "date_precision": "month"}), \
+        reading("events", {"date": pd.Timestamp("2022-10-10"), "date_precision": "day"})
+    assert agree(october, tenth)
+    assert not agree(tenth, reading("events", {"date": pd.Timestamp("2022-10-11"), "date_precision": "day"}))
+    # a date that is only a sort key or the report's own is compared with nothing
+    assert reading("events", {"date": pd.Timestamp("2022-01-01"), "date_precision": "year",
+                              "date_basis": "undated"}) is None
+
+
+def test_rows_of_one_source_do_not_dispute_each_other():
+    result = claims.assign_status(frame(
+        ("text", "figures", "art-003", "cg-p", R(1437), False),
+        ("heading", "figures", "art-003", "cg-p", R(1450, 1550), False),
+    ), CONTEXT)
+    assert status(result, "text") == status(result, "heading") == "single source"
+
+
+def test_poll_answers_on_different_sides_are_not_compared():
+    # 90 % against and 5 % in favour can both be right; 85 % against fits "rund 90".
+    result = claims.assign_status(frame(
+        ("woe", "polls", "art-000", "cg-part", R(85, 95, side="against"), False),
+        ("yes", "polls", "CTX-01", "cg-part", R(4.5, 5.5, side="for"), False),
+        ("neg", "polls", "CTX-02", "cg-part", R(84.5, 85.5, side="against"), False),
+    ), CONTEXT)
+    assert {status(result, i) for i in ("woe", "yes", "neg")} == {"on record"}
+    # a claim in words on the same side as a share cannot be read as it
+    assert not agree(R(words="extremely unpopular", side="against"), R(40, side="against"))
+
+
+def test_answers_to_one_survey_question_share_a_status():
+    # m16: one survey, one question; only one answer is in a disputed comparison.
+    result = claims.assign_status(frame(
+        ("neg", "polls", "CTX-01", "cg-x", R(85, side="against"), False),
+        ("pos", "polls", "CTX-01", None, R(11, side="for"), False),
+        ("other", "polls", "art-000", "cg-x", R(70, side="against"), False),
+        question=["q1", "q1", None]), CONTEXT)
+    assert status(result, "neg") == status(result, "pos") == "disputed"
+    assert "one survey question" in result.set_index("claim_id").loc["pos", "status_reason"]
+
+
+def test_caveated_outside_source_gets_its_status_and_caution():
+    # M6: an official result of an unfree vote is not plainly "on record".
+    caveats = {"CTX-01": ("official claim", "Official figure of an election not considered free or fair."),
+               "CTX-02": ("announced, not verified", "Announced figures, not verified actual deployment.")}
+    result = claims.assign_status(frame(
+        ("turnout", "figures", "CTX-01", None, R(78.63), False),
+        ("tanks", "figures", "CTX-02", None, R(170), False),
+        ("article", "figures", "art-002", "cg-t", R(9000), False),
+        ("troops", "figures", "CTX-02", "cg-t", R(9000), False),
+    ), CONTEXT, caveats).set_index("claim_id")
+    assert result.loc["turnout", "status"] == "official claim"
+    assert "not considered free or fair" in result.loc["turnout", "status_reason"]
+    assert result.loc["tanks", "status"] == "announced, not verified"
+    # an article agreeing with an announced figure is not "on record" through it
+    assert result.loc["article", "status"] == "several sources"
+
+
+def test_half_unit_reads_the_stated_rounding():
+    assert half_unit(1084) == 0.5 and half_unit(1084.2) == pytest.approx(0.05)
+    assert half_unit(1000, approximate=True) == 500 and half_unit(90, approximate=True) == 5
+    assert half_unit(1500, approximate=True) == 50 and half_unit(1000) == 0.5
 
 
 def test_row_from_an_outside_source_is_on_record():
-    result = claims.assign_status(frame(("a", "economy", "CTX-01", None, "", False)), CONTEXT)
+    result = claims.assign_status(frame(("a", "economy", "CTX-01", None, None, False)), CONTEXT)
     assert status(result, "a") == "on record"
 
 
 def test_two_articles_that_agree_are_several_sources():
     result = claims.assign_status(frame(
-        ("a", "support", "art-001", "support: troops withheld", "", False),
-        ("b", "support", "art-003", "support: troops withheld", "", False),
-        ("c", "support", "art-003", "support: medical provided", "", False),
+        ("a", "support", "art-001", "support: troops withheld", None, False),
+        ("b", "support", "art-003", "support: troops withheld", None, False),
+        ("c", "support", "art-003", "support: medical provided", None, False),
     ), CONTEXT)
     assert status(result, "a") == status(result, "b") == "several sources"
     assert status(result, "c") == "single source"
@@ -72,21 +153,22 @@ def test_two_articles_that_agree_are_several_sources():
 
 def test_one_source_twice_is_still_a_single_source():
     result = claims.assign_status(frame(
-        ("a", "figures", "art-003", "cg-p", "1437||", False),
-        ("b", "figures", "art-003", "cg-p", "1437||", False),
+        ("a", "figures", "art-003", "cg-p", R(1437), False),
+        ("b", "figures", "art-003", "cg-p", R(1437), False),
     ), CONTEXT)
     assert status(result, "a") == "single source"
 
 
-def test_precedence_unverified_before_disputed_before_on_record():
+def test_precedence():
     result = claims.assign_status(frame(
-        ("a", "figures", "art-000", "cg-x", "3||", True),
-        ("b", "figures", "CTX-01", "cg-x", "4||", False),
+        ("a", "figures", "art-000", "cg-x", R(3), True),
+        ("b", "figures", "CTX-01", "cg-x", R(4), False),
     ), CONTEXT)
     assert status(result, "a") == "unverified"
     assert status(result, "b") == "disputed"
-    assert claims.STATUSES == ["unverified", "disputed", "on record", "several sources",
-                               "single source"]
+    assert claims.STATUSES == ["unverified", "official claim", "announced, not verified", "disputed",
+                               "on record", "several sources", "single source"]
+    assert set(claims.STATUS_RULES) == set(claims.STATUS_LIMITS) == set(claims.STATUSES)
 
 
 def test_chapter_use_rules():
@@ -123,6 +205,28 @@ def test_known_cases(book):
     assert s["fig-army-lukashenko"] == s["fig-army-iiss"] == "disputed"   # 35-40,000 vs 48,000
     assert s["ev-002-makei-death"] == "on record"   # same day as the outside record
     assert s["sup-001-troops"] == "several sources"  # troops withheld, said by four articles
+    # M5: treaty dates on record, the border within the Swiss daily's rounding, a month
+    assert {s[f"ev-us-0{i}"] for i in range(1, 5)} == {"on record"}
+    assert s["fig-border-ua-belta"] == s["fig-border-ua-eprs"] == s["fig-border-ua-swiss"] == "on record"
+    assert s["ev-000-grouping"] == s["ev-us-09"] == "on record"
+    assert s["fig-csto-day-004"] == s["ev-kd-05"] == "disputed"  # 24 vs 23 November
+    assert s["fig-year-treaty-002"] == s["fig-year-union-003"] == "disputed"  # the articles: 1999 vs 1996
+    # M6: official results of an unfree vote, announced figures
+    assert s["fig-referendum-turnout"] == s["fig-referendum-yes"] == s["ev-us-08"] == "official claim"
+    assert s["fig-grouping-tanks"] == s["ev-us-13"] == "announced, not verified"
+    # m16: one survey question, one status
+    assert s["poll-po05-participation-neg"] == s["poll-po05-participation-pos"]
+    assert s["poll-po05-support"] == s["poll-po05-oppose"]
+
+
+def test_caveated_rows_carry_the_caution(book):
+    rows = book.set_index("claim_id")
+    sources = pd.read_csv(ROOT / "data" / "sources.csv").set_index("source_id")
+    for status in ("official claim", "announced, not verified"):
+        for claim_id, row in rows[rows["status"] == status].iterrows():
+            caution = sources.loc[row["source_id"], "claim_caution"]
+            assert isinstance(caution, str) and caution in row["status_reason"], claim_id
+    assert not (rows.loc[rows["source_id"].isin(["US-07", "US-08", "US-13"]), "status"] == "on record").any()
 
 
 def test_published_ledger_is_described_and_valid(book, tmp_path):
@@ -140,19 +244,19 @@ def test_published_ledger_is_described_and_valid(book, tmp_path):
 
 def fixture_ledger():
     return claims.assign_status(frame(
-        ("a", "figures", "art-001", "cg-army", "35000||", False),
-        ("b", "figures", "art-002", "cg-army", "62000||", False),
-        ("c", "figures", "art-000", None, "3||", True),
-        ("d", "events", "art-003", None, "2022-01-01|", False),
-        ("e", "economy", "CTX-01", None, "", False),
+        ("a", "figures", "art-001", "cg-army", R(35000), False),
+        ("b", "figures", "art-002", "cg-army", R(62000), False),
+        ("c", "figures", "art-000", None, R(3), True),
+        ("d", "events", "art-003", None, R(738156), False),
+        ("e", "economy", "CTX-01", None, None, False),
     ), CONTEXT)
 
 
 def test_status_counts_count_only_the_ids_shown():
     counts = claims.status_counts(["a", "b", "d", "art-001", "pl-minsk"], frame=fixture_ledger())
     assert list(counts) == claims.STATUSES  # every status, in the ledger's order
-    assert counts == {"unverified": 0, "disputed": 2, "on record": 0, "several sources": 0,
-                      "single source": 1}
+    assert counts == {"unverified": 0, "official claim": 0, "announced, not verified": 0, "disputed": 2,
+                      "on record": 0, "several sources": 0, "single source": 1}
 
 
 def test_counts_sentence_leaves_out_statuses_no_claim_has():

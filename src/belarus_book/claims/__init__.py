@@ -6,17 +6,24 @@ organisations, places) hold no claims. Each claim gets exactly one status, the f
 these rules that applies (the order is the precedence):
 
 1. **unverified**: the source itself says the claim cannot be checked. In the data this is
-   the claimant typed ``leak`` in ``figures.claimant_type`` (the leaked FSB letter); every
+   the claimant typed ``leak`` in ``figures.claimant_type`` (the leaked letter); every
    row of any table with the same claimant is unverified too.
-2. **disputed**: the row is in a comparison group (``conflict_group``) whose rows give
-   different values or readings (different numbers, shares, counts or dates).
-3. **on record**: the claim comes from a vetted outside source (``sources.kind`` is
+2. **official claim** and 3. **announced, not verified**: the claim comes from an outside
+   source whose caution says what its figures are (``sources.claim_status``): official
+   results of a vote it does not consider free, an official statistic, or announced figures
+   no one verified. The caution's words (``sources.claim_caution``) go with the status.
+4. **disputed**: rows of one table in a comparison group (``conflict_group``), from different
+   sources, give values that cannot both be right: their ranges do not meet once each is
+   read at the precision and rounding it states (:mod:`~belarus_book.claims.readings`).
+5. **on record**: the claim comes from a vetted outside source (``sources.kind`` is
    ``context``), or an outside source in the same group says the same.
-4. **several sources**: two or more different sources in the same group agree.
-5. **single source**: everything else.
+6. **several sources**: two or more different sources in the same group agree.
+7. **single source**: everything else.
 
 Groups are the ``conflict_group`` column where a table has one; a form of support is grouped
 with every other row naming the same kind of support with the same status (given or withheld).
+Answers to one survey question (one poll's ``question_en`` and fieldwork) share the status
+that comes first among them.
 
 Which chapter uses a claim is read from the chapters' sources (see :func:`chapter_use`).
 Pure Python and pandas; :func:`ledger` builds the whole table, :func:`assign_status` applies
@@ -36,10 +43,10 @@ the published CSV (:mod:`~belarus_book.claims.published`) and the page
 from ..data.claim_tables import CLAIM_TABLES
 from .ledger_html import counts_html, ledger_html
 from .published import CSV_FIELDS, RESOURCE_NAME, write_published
-from .status_rules import READING_COLUMNS, STATUS_RULES, STATUSES, assign_status
+from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES, assign_status
 from .table import counts_sentence, ledger, status_counts
 from .use import chapter_titles, chapter_use
 
-__all__ = ["STATUSES", "STATUS_RULES", "CLAIM_TABLES", "READING_COLUMNS", "CSV_FIELDS",
+__all__ = ["STATUSES", "STATUS_RULES", "CLAIM_TABLES", "STATUS_LIMITS", "CSV_FIELDS",
            "RESOURCE_NAME", "assign_status", "chapter_use", "chapter_titles", "ledger",
            "status_counts", "counts_sentence", "counts_html", "ledger_html", "write_published"]

@@ -9,18 +9,19 @@ import pandas as pd
 from ..data import find_data_dir
 from ..evidence import ENGLISH_SOURCE
 from ..text.markup import balanced, esc, in_language
-from .status_rules import STATUS_RULES, STATUSES
+from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES
 from .use import chapter_titles
 
 
 def counts_html(frame: pd.DataFrame) -> str:
-    """The counts per status, as a list that also states each rule."""
+    """The rules in order of precedence, each with what it means, what it does not mean and
+    how many claims it decides."""
     counts = frame["status"].value_counts()
     items = "".join(
-        f'<li><strong>{esc(s.capitalize())}</strong>: {int(counts.get(s, 0))} claims '
-        f'({esc(STATUS_RULES[s])})</li>' for s in STATUSES)
-    return (f'<p>The data holds <strong>{len(frame)}</strong> claims. By status:</p>'
-            f'<ul class="claims-counts">{items}</ul>')
+        f'<li><strong>{esc(s.capitalize())}</strong> ({int(counts.get(s, 0))} claims): '
+        f'{esc(STATUS_RULES[s])}. {esc(STATUS_LIMITS[s])}</li>' for s in STATUSES)
+    return (f'<p>The data holds <strong>{len(frame)}</strong> claims. The first rule that fits a '
+            f'claim decides its status:</p><ol class="claims-counts">{items}</ol>')
 
 
 def _options(pairs) -> str:
@@ -67,18 +68,19 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
                            for s in slugs) or "none (kept for the record)"
         where = esc(r["source"])
         if r["claim_date"]:
-            where += f'<br>Dated: {esc(r["claim_date"])}'
+            where += f'<br>When: {esc(r["claim_date"])}'
+        # The status comes first: it is what the page is for, and a phone shows it unscrolled.
         body.append(
             f'<tr data-claim="{esc(r["claim_id"], quote=True)}" data-status="{esc(r["status"], quote=True)}" '
             f'data-chapters="{esc(r["chapters"] or "none", quote=True)}" '
             f'data-source="{esc(r["source_short"], quote=True)}">'
+            f'<td class="claims-status"><strong>{esc(r["status"])}</strong><br>{esc(r["status_reason"])}</td>'
             f'<td>{esc(r["claim_en"])}</td><td>{esc(r["claimant"])}</td><td>{where}</td>'
             f'<td>{evidence}</td><td>{used}</td>'
-            f'<td><strong>{esc(r["status"])}</strong><br>{esc(r["status_reason"])}</td>'
             f'<td><a href="data.html#table-{esc(r["table"], quote=True)}">{esc(r["claim_id"])}</a></td>'
             '</tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in (
-        "Claim", "Who makes it", "Where and when", "Evidence", "Chapters", "Status", "Row"))
+        "Status", "Claim", "Who makes it", "Where and when", "Evidence", "Chapters", "Row"))
     table = (
         '<div class="pst-scrollable-table-container claims-ledger" tabindex="0" role="region" '
         'aria-labelledby="claims-caption">'

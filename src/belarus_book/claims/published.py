@@ -18,8 +18,12 @@ CSV_FIELDS = [
     ("claimant", "string", "Who makes the claim."),
     ("source_id", "string", "The source that publishes it (see sources.csv)."),
     ("source", "string", "The source as the book cites it."),
-    ("published", "date", "Publication date of an article (empty for outside sources)."),
-    ("claim_date", "string", "When the claim is dated, as precisely as the source says."),
+    ("published", "date", "Publication date of an article as sources.csv records it (empty for outside "
+                          "sources); its date_basis and date_from there say whether the article gives it "
+                          "or it is inferred, and from what."),
+    ("claim_date", "string", "When the claim is dated, as precisely as the source says, and how the date is "
+                             "known: inferred from a named outside source, or undated (where only the "
+                             "report is dated, that date)."),
     ("excerpt", "string", "Verbatim evidence from the source."),
     ("excerpt_en", "string", "Our English translation (empty where the source is in English)."),
     ("chapters", "string", "Chapters that use the claim (space-separated page names)."),
@@ -27,7 +31,8 @@ CSV_FIELDS = [
                         "support of the same kind and status)."),
     ("status", "string", "Derived status; rules in order of precedence: "
                          + "; ".join(f"{s}: {STATUS_RULES[s]}" for s in STATUSES) + "."),
-    ("status_reason", "string", "Why the rule applies to this row."),
+    ("status_reason", "string", "Why the rule applies to this row; for an official claim or an announced "
+                                "figure, the vetted outside source's caution."),
 ]
 
 

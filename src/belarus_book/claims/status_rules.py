@@ -1,4 +1,4 @@
-"""The claims ledger's rules: the statuses, their precedence, and which tables hold claims.
+"""The claims ledger's rules: the statuses, their precedence, and what each does and does not mean.
 
 See :mod:`belarus_book.claims` for the rules in words; :func:`assign_status` applies them to
 any frame with the columns it names, so they can be tested on small fixtures.
@@ -8,82 +8,106 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .readings import agree
+
 #: Statuses in order of precedence (the first rule that applies wins).
-STATUSES = ["unverified", "disputed", "on record", "several sources", "single source"]
+STATUSES = ["unverified", "official claim", "announced, not verified", "disputed", "on record",
+            "several sources", "single source"]
 
 #: What each status means, as the page and the CSV's schema state it.
 STATUS_RULES = {
     "unverified": "the source itself says the claim cannot be checked (the leaked letter)",
-    "disputed": "sources compared on the same point give different values or readings",
-    "on record": "the claim comes from a vetted outside source, or one in the same "
-                 "comparison says the same",
+    "official claim": "an official result or statistic that the vetted outside source marks as "
+                      "the authorities' own, unchecked claim, such as the result of a vote it "
+                      "does not consider free",
+    "announced, not verified": "figures officials announced; the vetted outside source says no one "
+                               "verified what was actually deployed",
+    "disputed": "different sources give different values for the same quantity, date or event, "
+                "and the difference is larger than the rounding or precision they state",
+    "on record": "the claim comes from a vetted outside source, or one compared on the same "
+                 "point says the same",
     "several sources": "two or more different sources agree on it",
     "single source": "only one source makes the claim",
 }
 
-
-#: Columns that hold a row's reading of a disputed point: two rows of one table in one
-#: group that differ in these disagree.
-READING_COLUMNS = {
-    "events": ["date", "date_end"],
-    "figures": ["value", "value_low", "value_high"],
-    "polls": ["share_pct", "share_low", "share_high"],
-    "political_prisoners": ["count"],
+#: What each status does not mean: the page says it beside the rule.
+STATUS_LIMITS = {
+    "unverified": "It does not mean the claim is false.",
+    "official claim": "It does not mean the figure is false, only that no independent count "
+                      "stands behind it; the book reports it as the authorities' claim.",
+    "announced, not verified": "It does not mean the figures were or were not reached.",
+    "disputed": "It does not say which source is right. Polls may disagree because they asked "
+                "different questions at different times.",
+    "on record": "It does not mean beyond doubt: a vetted source can err, and the status says "
+                 "only that the claim is documented outside the articles.",
+    "several sources": "It does not mean independent confirmation: the articles may draw on the "
+                       "same source.",
+    "single source": "It does not mean the claim is doubtful, only that no other source here "
+                     "speaks to it.",
 }
 
 
+def _disputed(group: pd.DataFrame) -> bool:
+    """Whether two rows of one table in ``group``, from different sources, give readings
+    that cannot both be right."""
+    for _, rows in group[group["reading"].notna()].groupby("table"):
+        for i, a in rows.iterrows():
+            if any(a["source_id"] != b["source_id"] and not agree(a["reading"], b["reading"])
+                   for _, b in rows.loc[i:].iterrows()):
+                return True
+    return False
 
-def assign_status(claims: pd.DataFrame, context_sources) -> pd.DataFrame:
+
+def _decide(row, group, disputed: bool, context, caveats):
+    if bool(row["unverifiable"]):
+        return "unverified", "The source says the claim cannot be checked."
+    if row["source_id"] in caveats:
+        status, caution = caveats[row["source_id"]]
+        return status, f"The vetted outside source's caution: {caution}"
+    if disputed:
+        return "disputed", (f"{group['source_id'].nunique()} sources compared on this point give "
+                            "different values, beyond the rounding they state.")
+    if row["source_id"] in context:
+        return "on record", "From a vetted outside source."
+    if group is not None and group["source_id"].isin(context).any():
+        return "on record", "A vetted outside source says the same."
+    if group is not None and group["source_id"].nunique() >= 2:
+        return "several sources", f"{group['source_id'].nunique()} sources say the same."
+    return "single source", "Only this source makes the claim."
+
+
+def assign_status(claims: pd.DataFrame, context_sources, caveats=None) -> pd.DataFrame:
     """``claims`` with ``status`` and ``status_reason`` columns.
 
     ``claims`` needs: ``table``, ``source_id``, ``group`` (missing: no group), ``reading``
-    (a string; compared only within one table of one group) and ``unverifiable`` (bool).
-    ``context_sources`` are the ids of the vetted outside sources.
+    (:func:`~belarus_book.claims.readings.reading`; compared only within one table of one
+    group) and ``unverifiable`` (bool); an optional ``question`` names the survey question a
+    poll's answer belongs to, so that all answers to it share one status.
+    ``context_sources`` are the ids of the vetted outside sources; ``caveats`` maps an outside
+    source to the status its caution gives every claim from it and the caution's words.
     """
-    context = set(context_sources)
+    caveats = dict(caveats or {})
+    context = set(context_sources) - set(caveats)
     out = claims.copy()
-    statuses, reasons = [], []
     grouped = {g: rows for g, rows in out[out["group"].notna()].groupby("group")}
-    for _, row in out.iterrows():
-        group = grouped.get(row["group"]) if pd.notna(row["group"]) else None
-        if bool(row["unverifiable"]):
-            statuses.append("unverified")
-            reasons.append("The source says the claim cannot be checked.")
-            continue
-        if group is not None:
-            differing = group.groupby("table")["reading"].nunique()
-            if (differing > 1).any():
-                statuses.append("disputed")
-                reasons.append(f"{group['source_id'].nunique()} sources compared on this point "
-                               "give different values or readings.")
-                continue
-        if row["source_id"] in context:
-            statuses.append("on record")
-            reasons.append("From a vetted outside source.")
-            continue
-        if group is not None and group["source_id"].isin(context).any():
-            statuses.append("on record")
-            reasons.append("A vetted outside source says the same.")
-            continue
-        if group is not None and group["source_id"].nunique() >= 2:
-            statuses.append("several sources")
-            reasons.append(f"{group['source_id'].nunique()} sources say the same.")
-            continue
-        statuses.append("single source")
-        reasons.append("Only this source makes the claim.")
-    return out.assign(status=statuses, status_reason=reasons)
+    disputed = {g for g, rows in grouped.items() if _disputed(rows)}
+    decided = [_decide(row, grouped.get(row["group"]) if pd.notna(row["group"]) else None,
+                       row["group"] in disputed, context, caveats) for _, row in out.iterrows()]
+    out = out.assign(status=[s for s, _ in decided], status_reason=[r for _, r in decided])
+    return _one_status_per_question(out)
 
 
-def reading(row, columns) -> str:
-    parts = []
-    for c in columns:
-        v = row.get(c)
-        if v is None or (not isinstance(v, str) and pd.isna(v)):
-            parts.append("")
-        elif isinstance(v, pd.Timestamp):
-            parts.append(v.strftime("%Y-%m-%d"))
-        else:
-            parts.append(str(v))
-    return "|".join(parts)
-
-
+def _one_status_per_question(out: pd.DataFrame) -> pd.DataFrame:
+    """Answers to one survey question take the status that comes first among them."""
+    if "question" not in out.columns:
+        return out
+    rank = out["status"].map(STATUSES.index)
+    for _, answers in out[out["question"].notna()].groupby("question"):
+        if answers["status"].nunique() < 2:
+            continue
+        first = rank[answers.index].idxmin()
+        reason = ("Answers to one survey question share one status; for another answer to it: "
+                  f"{out.at[first, 'status_reason']}")
+        for i in answers.index.difference([first]):
+            out.loc[i, ["status", "status_reason"]] = [out.at[first, "status"], reason]
+    return out

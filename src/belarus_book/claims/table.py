@@ -13,8 +13,9 @@ import pandas as pd
 from ..data import find_data_dir, load
 from ..data.claim_tables import CLAIM_TABLES
 from ..data.shown import SHOWN
-from ..text.dates import date_label
-from .status_rules import READING_COLUMNS, STATUSES, assign_status, reading
+from ..text.dates import date_label, when
+from .readings import reading
+from .status_rules import STATUSES, assign_status
 from .use import chapter_use
 
 
@@ -57,12 +58,10 @@ def _claim_text(name: str, r, people: pd.DataFrame) -> str:
 
 
 def _date_text(name: str, r) -> str:
-    if name in ("events", "quotes"):
-        return date_label(r["date"], r["date_precision"], r.get("date_end"))
+    if name in ("events", "quotes", "figures"):
+        return when(r)
     if name == "political_prisoners":
         return date_label(r["date"], r["date_precision"])
-    if name == "figures" and pd.notna(r["as_of"]):
-        return date_label(r["as_of"], r["as_of_precision"] if pd.notna(r["as_of_precision"]) else "day")
     if name == "polls" and pd.notna(r["fieldwork_start"]):
         return date_label(r["fieldwork_start"], "range", r["fieldwork_end"])
     if name == "economy":
@@ -113,12 +112,17 @@ def ledger(data_dir=None, chapters_dir=None, chapters: bool = True) -> pd.DataFr
                 "language": src["language"] if pd.notna(src["language"]) else "en",
                 "chapters": " ".join(use.get(str(r[key]), [])),
                 "group": group,
-                "reading": reading(r, READING_COLUMNS.get(name, [])),
+                "reading": reading(name, r),
+                "question": (f"{r['source_id']}|{r['question_en']}|{r['fieldwork_start']}|{r['fieldwork_end']}"
+                             if name == "polls" else None),
                 "unverifiable": r["claimant"] in leaks,
             })
     frame = pd.DataFrame(rows)
     context = set(sources.index[sources["kind"] == "context"])
-    return assign_status(frame, context)
+    flagged = sources[sources["claim_status"].notna()]
+    caveats = dict(zip(flagged.index, zip(flagged["claim_status"], flagged["claim_caution"].fillna(""), strict=True),
+                       strict=True))
+    return assign_status(frame, context, caveats)
 
 
 # --------------------------------------------------------------------------- in a chapter

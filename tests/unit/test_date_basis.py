@@ -15,7 +15,7 @@ import pytest
 from belarus_book.data import DataError, load
 from belarus_book.text import when
 
-from .helpers import DATA, read_csv, write_csv
+from ..helpers import DATA, read_csv, write_csv
 
 
 @pytest.fixture()
