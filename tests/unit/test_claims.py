@@ -171,26 +171,11 @@ def test_precedence():
     assert set(claims.STATUS_RULES) == set(claims.STATUS_LIMITS) == set(claims.STATUSES)
 
 
-def test_chapter_use_rules():
-    tables = {"events": pd.DataFrame({"event_id": ["ev-1", "ev-2", "ev-3"],
-                                      "theme": ["war", "mobilisation", "war"]}),
-              "support": pd.DataFrame({"support_id": ["sup-1", "sup-2"]})}
-    sources = {
-        # names a row, picks rows by a value, and shows a whole table
-        "mob": 'e = bb.load("events")\ne[e["theme"] == "mobilisation"]\n'
-               's = bb.load("support")\nbb.text.quotation("ev-3")',
-        "dep": 'cited.row(events, "ev-1")',  # names a row without loading the table itself
-    }
-    used = claims.chapter_use(tables, sources)
-    assert used["ev-2"] == ["mob"] and used["ev-3"] == ["mob"] and used["ev-1"] == ["dep"]
-    assert used["sup-1"] == used["sup-2"] == ["mob"]
-
-
 # -- the book's own data ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def book():
-    return claims.ledger(ROOT / "data", ROOT / "chapters")
+    return claims.ledger(ROOT / "data")
 
 
 def test_ledger_has_one_row_per_claim(book):
@@ -233,11 +218,12 @@ def test_published_ledger_is_described_and_valid(book, tmp_path):
     import shutil
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    claims.write_published(tmp_path / "data", ROOT / "data", ROOT / "chapters")
+    claims.write_published(tmp_path / "data", ROOT / "data", {"fig-bribery": ["dependence"]})
     validate_package(tmp_path / "data")  # claims.csv against its schema, in the package
     written = pd.read_csv(tmp_path / "data" / "claims.csv")
     assert len(written) == len(book)
     assert list(written.columns) == [c for c, _, _ in claims.CSV_FIELDS]
+    assert written.set_index("claim_id").loc["fig-bribery", "chapters"] == "dependence"
 
 
 # -- a chapter's box counts the same statuses ---------------------------------------------------
@@ -276,9 +262,10 @@ def test_counts_need_no_chapter_sources(tmp_path):
     import shutil
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    alone = claims.ledger(tmp_path / "data", chapters=False)
+    alone = claims.ledger(tmp_path / "data")
     assert (alone["chapters"] == "").all()
-    with_chapters = claims.ledger(ROOT / "data", ROOT / "chapters")
+    with_chapters = claims.ledger(ROOT / "data", {"fig-bribery": ["dependence"]})
     assert list(alone["status"]) == list(with_chapters["status"])
+    assert with_chapters.set_index("claim_id").loc["fig-bribery", "chapters"] == "dependence"
     counts = claims.status_counts(["fig-bribery", "fig-army-iiss"], tmp_path / "data")
     assert counts["unverified"] == counts["disputed"] == 1

@@ -25,7 +25,7 @@ with every other row naming the same kind of support with the same status (given
 Answers to one survey question (one poll's ``question_en`` and fieldwork) share the status
 that comes first among them.
 
-Which chapter uses a claim is read from the chapters' sources (see :func:`chapter_use`).
+Which chapters show a claim is what each chapter recorded when it ran (:mod:`belarus_book.data.shown`).
 Pure Python and pandas; :func:`ledger` builds the whole table, :func:`assign_status` applies
 the rules to any frame with the columns it names (so they can be tested on small fixtures).
 
@@ -34,19 +34,18 @@ A chapter's closing box counts the statuses of the claims it showed: its
 :func:`status_counts`) phrases the counts. That needs only the data, not the chapters'
 sources, so it works in a reader's Jupyter with nothing but the package installed.
 
-The parts: the rules (:mod:`~belarus_book.claims.status_rules`), which chapter uses a claim
-(:mod:`~belarus_book.claims.use`), the table and its counts (:mod:`~belarus_book.claims.table`),
+The parts: the rules (:mod:`~belarus_book.claims.status_rules`), the table and its counts
+(:mod:`~belarus_book.claims.table`),
 the published CSV (:mod:`~belarus_book.claims.published`) and the page
 (:mod:`~belarus_book.claims.ledger_html`); this module gathers their public names.
 """
 
 from ..data.claim_tables import CLAIM_TABLES
-from .ledger_html import counts_html, ledger_html
+from .ledger_html import chapter_titles, counts_html, ledger_html
 from .published import CSV_FIELDS, RESOURCE_NAME, write_published
 from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES, assign_status
 from .table import counts_sentence, ledger, status_counts
-from .use import chapter_titles, chapter_use
 
 __all__ = ["STATUSES", "STATUS_RULES", "CLAIM_TABLES", "STATUS_LIMITS", "CSV_FIELDS",
-           "RESOURCE_NAME", "assign_status", "chapter_use", "chapter_titles", "ledger",
+           "RESOURCE_NAME", "assign_status", "chapter_titles", "ledger",
            "status_counts", "counts_sentence", "counts_html", "ledger_html", "write_published"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +11,6 @@ from ..data import find_data_dir
 from ..evidence import ENGLISH_SOURCE
 from ..text.markup import balanced, esc, in_language
 from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES
-from .use import chapter_titles
 
 
 def counts_html(frame: pd.DataFrame) -> str:
@@ -29,9 +29,21 @@ def _options(pairs) -> str:
                    for v, label in pairs)
 
 
+def chapter_titles(chapters_dir: Path) -> dict[str, str]:
+    """{slug: title} of every chapter source in ``chapters_dir`` (its first # heading)."""
+    titles = {}
+    for path in sorted(Path(chapters_dir).glob("*.md")):
+        m = re.search(r"^# (.+)$", path.read_text(encoding="utf-8"), re.M)
+        titles[path.stem] = m.group(1).strip() if m else path.stem
+    return titles
+
+
 def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
     """The filter controls and the ledger table. The filters are plain HTML; the page's own
-    script (``claims_filter.js``, added by the build to this page only) makes them work."""
+    script (``claims_filter.js``, added by the build to this page only) makes them work.
+    The chapters that show each claim are filled in by the build
+    (:func:`belarus_book.sphinx.ledger.fill_chapters`), from what each chapter recorded when
+    it ran, which this page's own run cannot know."""
     chapters_dir = (Path(chapters_dir) if chapters_dir is not None
                     else find_data_dir().parent / "chapters")
     titles = chapter_titles(chapters_dir)
@@ -63,20 +75,17 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
         evidence = f'“{in_language(balanced(r["excerpt"], lang), lang)}”'
         english = r["excerpt_en"] if r["excerpt_en"] else ENGLISH_SOURCE
         evidence += (f'<br><em>{esc(english)}</em>' + (" (our translation)" if r["excerpt_en"] else ""))
-        slugs = r["chapters"].split()
-        used = "<br>".join(f'<a href="../chapters/{esc(s, quote=True)}.html">{esc(titles.get(s, s))}</a>'
-                           for s in slugs) or "none (kept for the record)"
         where = esc(r["source"])
         if r["claim_date"]:
             where += f'<br>When: {esc(r["claim_date"])}'
         # The status comes first: it is what the page is for, and a phone shows it unscrolled.
         body.append(
             f'<tr data-claim="{esc(r["claim_id"], quote=True)}" data-status="{esc(r["status"], quote=True)}" '
-            f'data-chapters="{esc(r["chapters"] or "none", quote=True)}" '
+            f'data-chapters="" '
             f'data-source="{esc(r["source_short"], quote=True)}">'
             f'<td class="claims-status"><strong>{esc(r["status"])}</strong><br>{esc(r["status_reason"])}</td>'
             f'<td>{esc(r["claim_en"])}</td><td>{esc(r["claimant"])}</td><td>{where}</td>'
-            f'<td>{evidence}</td><td>{used}</td>'
+            f'<td>{evidence}</td><td class="claim-chapters"></td>'
             f'<td><a href="data.html#table-{esc(r["table"], quote=True)}">{esc(r["claim_id"])}</a></td>'
             '</tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in (

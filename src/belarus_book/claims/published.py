@@ -26,7 +26,8 @@ CSV_FIELDS = [
                              "report is dated, that date)."),
     ("excerpt", "string", "Verbatim evidence from the source."),
     ("excerpt_en", "string", "Our English translation (empty where the source is in English)."),
-    ("chapters", "string", "Chapters that use the claim (space-separated page names)."),
+    ("chapters", "string", "Chapters that show the claim, as each recorded it when it ran "
+                              "(space-separated page names)."),
     ("group", "string", "Comparison group: rows on the same point (conflict_group, or "
                         "support of the same kind and status)."),
     ("status", "string", "Derived status; rules in order of precedence: "
@@ -36,12 +37,12 @@ CSV_FIELDS = [
 ]
 
 
-def write_published(site_data: Path, data_dir=None, chapters_dir=None) -> None:
+def write_published(site_data: Path, data_dir=None, chapters: dict[str, list[str]] | None = None) -> None:
     """Write ``claims.csv`` into the site's published data folder and describe it in that
     folder's ``datapackage.json`` (the source package in ``data/`` stays as it is: the
     ledger is derived from it, not a source)."""
     site_data = Path(site_data)
-    frame = ledger(data_dir, chapters_dir)
+    frame = ledger(data_dir, chapters)
     columns = [c for c, _, _ in CSV_FIELDS]
     frame[columns].to_csv(site_data / "claims.csv", index=False, encoding="utf-8",
                           lineterminator="\n")

@@ -16,7 +16,6 @@ from ..data.shown import SHOWN
 from ..text.dates import date_label, when
 from .readings import reading
 from .status_rules import STATUSES, assign_status
-from .use import chapter_use
 
 
 def _num(v) -> str:
@@ -69,21 +68,18 @@ def _date_text(name: str, r) -> str:
     return ""
 
 
-def ledger(data_dir=None, chapters_dir=None, chapters: bool = True) -> pd.DataFrame:
+def ledger(data_dir=None, chapters: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """One row per claim: what it says, who says it, where, the evidence, the chapters that
-    use it and its status. ``chapters_dir`` defaults to ``chapters/`` beside the data; with
-    ``chapters=False`` no chapter source is read and the chapters column stays empty (the
-    statuses do not depend on it)."""
+    show it and its status. ``chapters`` maps a claim's id to the chapters that showed it,
+    as they recorded it when they ran (:mod:`belarus_book.data.shown`; the build gathers
+    it); without it the column stays empty (the statuses do not depend on it)."""
     data_dir = Path(data_dir) if data_dir is not None else find_data_dir()
-    chapters_dir = Path(chapters_dir) if chapters_dir is not None else data_dir.parent / "chapters"
+    chapters = chapters or {}
     sources = load("sources", data_dir).set_index("source_id")
     people = load("people", data_dir).set_index("person_id")
     tables = {name: load(name, data_dir) for name in CLAIM_TABLES}
     figures = tables["figures"]
     leaks = set(figures.loc[figures["claimant_type"] == "leak", "claimant"].dropna())
-    texts = ({p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters_dir.glob("*.md"))}
-             if chapters else {})
-    use = chapter_use(tables, texts)
 
     rows = []
     for name, frame in tables.items():
@@ -110,7 +106,7 @@ def ledger(data_dir=None, chapters_dir=None, chapters: bool = True) -> pd.DataFr
                 "excerpt": r["excerpt"],
                 "excerpt_en": r["excerpt_en"] if pd.notna(r["excerpt_en"]) else "",
                 "language": src["language"] if pd.notna(src["language"]) else "en",
-                "chapters": " ".join(use.get(str(r[key]), [])),
+                "chapters": " ".join(chapters.get(str(r[key]), [])),
                 "group": group,
                 "reading": reading(name, r),
                 "question": (f"{r['source_id']}|{r['question_en']}|{r['fieldwork_start']}|{r['fieldwork_end']}"
@@ -131,7 +127,7 @@ def status_counts(claim_ids, data_dir=None, frame: pd.DataFrame | None = None) -
     (0 where none). Ids that are not claims are ignored. The statuses are the ledger's
     (``frame``, or :func:`ledger` of ``data_dir`` without reading any chapter)."""
     if frame is None:
-        frame = ledger(data_dir, chapters=False)
+        frame = ledger(data_dir)
     shown = frame[frame["claim_id"].astype(str).isin({str(i) for i in claim_ids})]
     counts = shown["status"].value_counts()
     return {s: int(counts.get(s, 0)) for s in STATUSES}

@@ -28,6 +28,7 @@ REWRITERS: list[Rewriter] = [
     # Before the page's description is taken from its body (social_tags skips the box).
     downloads.add_box,
     ledger.add_script,
+    ledger.fill_chapters,
     thebe.drop_idle_thebe,
     # Markup fixes, then highlighting: both work on what the writers and the steps above left.
     a11y.fix_page,

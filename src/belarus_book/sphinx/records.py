@@ -39,3 +39,12 @@ def chapter_records(app: Sphinx) -> dict[str, dict]:
     return {name.removeprefix(CHAPTER_PREFIX): chapter_record(app, name)
             for name in sorted(app.env.found_docs) if name.startswith(CHAPTER_PREFIX)}
 
+
+
+def chapters_of_claims(app: Sphinx) -> dict[str, list[str]]:
+    """{claim id: the chapters that showed it}, for the ledger."""
+    shown: dict[str, list[str]] = {}
+    for slug, record in chapter_records(app).items():
+        for claim in record["claims"]:
+            shown.setdefault(claim, []).append(slug)
+    return shown

@@ -10,6 +10,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..data import find_data_dir
+from .records import chapters_of_claims
 
 
 def publish_data(app: Sphinx, exception) -> None:
@@ -21,4 +22,4 @@ def publish_data(app: Sphinx, exception) -> None:
     shutil.copytree(data_dir, published)
     from ..claims import write_published  # pandas: only once, at the end of the build
 
-    write_published(published, data_dir, Path(app.srcdir) / "chapters")
+    write_published(published, data_dir, chapters_of_claims(app))
