@@ -75,9 +75,11 @@ def ledger(data_dir=None, chapters: dict[str, list[str]] | None = None) -> pd.Da
     it); without it the column stays empty (the statuses do not depend on it)."""
     data_dir = Path(data_dir) if data_dir is not None else find_data_dir()
     chapters = chapters or {}
-    sources = load("sources", data_dir).set_index("source_id")
-    people = load("people", data_dir).set_index("person_id")
-    tables = {name: load(name, data_dir) for name in CLAIM_TABLES}
+    # The book's bookkeeping: a chapter that counts its claims' statuses has not used these
+    # tables (its record, :mod:`belarus_book.data.shown`, leaves them out).
+    sources = load("sources", data_dir, record=False).set_index("source_id")
+    people = load("people", data_dir, record=False).set_index("person_id")
+    tables = {name: load(name, data_dir, record=False) for name in CLAIM_TABLES}
     figures = tables["figures"]
     leaks = set(figures.loc[figures["claimant_type"] == "leak", "claimant"].dropna())
 
