@@ -2,8 +2,9 @@
 
 ``de/`` holds what a German editor writes: ``_toc.yml`` (German part captions, the same
 pages in the same order), ``_config.yml`` (only what differs: title, description),
-``code-strings.yml`` (the German of the strings in the chapters' code) and one page per
-English page, with German prose and empty code-cell skeletons (see :mod:`.german_source`).
+``code-strings/*.yml`` (the German of the strings in the pages' code, a file per page) and
+one page per English page, with German prose and empty code-cell skeletons (see
+:mod:`.german_source`).
 :func:`write_german_tree` writes the complete German book into a build folder, where Jupyter
 Book builds it like the English one. A page in one edition but not the other stops it.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 from .german_source import EditionError, german_page, read_words
 
 GERMAN_DIR = "de"
-WORDS_FILE = "code-strings.yml"
+WORDS_DIR = "code-strings"
 #: Folders the German book shares with the English one (copied, so the builds stay apart).
 SHARED = ("_static", "_templates")
 
@@ -41,6 +42,20 @@ def toc_pages(toc: dict) -> list[str]:
         walk(part.get("chapters"))
     walk(toc.get("chapters"))
     return pages
+
+
+def read_catalogue(folder: Path) -> dict[str, str]:
+    """Every file of the catalogue in one: the same English text must have the same German
+    everywhere (a chart title, an axis title)."""
+    words: dict[str, str] = {}
+    clashes = []
+    for path in sorted(folder.glob("*.yml")):
+        for english, german in read_words(path).items():
+            if words.setdefault(english, german) != german:
+                clashes.append(f"{english!r}: {words[english]!r} and {german!r} ({path.name})")
+    if clashes:
+        raise EditionError("the catalogue gives different German for the same English: " + "; ".join(clashes))
+    return words
 
 
 def _data_columns(data_dir: Path) -> set[str]:
@@ -76,7 +91,7 @@ def write_german_tree(book: Path, out: Path, data_dir: Path) -> list[str]:
             "the English and German tables of contents differ: "
             f"only in English {only_en or 'none'}, only in German {only_de or 'none'}"
             + ("" if only_en or only_de else " (the same pages in another order)"))
-    words, columns = read_words(german / WORDS_FILE), _data_columns(data_dir)
+    words, columns = read_catalogue(german / WORDS_DIR), _data_columns(data_dir)
     for page in en_pages:
         source = german / f"{page}.md"
         if not source.is_file():

@@ -5,7 +5,7 @@ and in place of each code cell a cell *skeleton* with the English cell's options
 figure's name) and a German figure caption, but no code. :func:`german_page` fills each
 skeleton with the English page's code at the same place, so the code is written once:
 
-- every string literal in the code is looked up in the catalogue (``de/code-strings.yml``:
+- every string literal in the code is looked up in the catalogue (``de/code-strings/``:
   English text -> German text) and replaced; a literal that reads like prose and has no entry
   stops the build, naming the page, the line and the text;
 - a column name ending in ``_en`` (in a string, a shorthand such as ``"title_en:N"`` or a
