@@ -24,13 +24,14 @@ import sys
 _DATA_API = ("DataError", "cite", "find_data_dir", "load", "validate_package")
 _MODULES = ("claims", "evidence", "geo", "text")
 
-__all__ = ["charts", "glue", *_MODULES, *_DATA_API]
+__all__ = ["charts", "glue", "set_language", *_MODULES, *_DATA_API]
 
 
 # Bound here, before anything imports the module of the same name: importing a submodule
 # sets the package attribute only when the submodule is first loaded, so bb.glue stays the
 # function. (glue.py needs nothing but the standard library.)
 from .glue import glue  # noqa: E402
+from .i18n import set_language  # noqa: E402
 
 
 def __getattr__(name: str):

@@ -25,6 +25,8 @@ import pandas as pd
 import vl_convert
 
 from .glue import in_build
+from .i18n import tr, translation_column
+from .i18n.formats import vega_locale
 from .web import chart_html
 
 RENDERER = "belarus_book"
@@ -48,8 +50,9 @@ MUTED = "#57606a"
 
 @alt.theme.register(THEME, enable=False)
 def book_theme() -> alt.theme.ThemeConfig:
-    """Quiet axes, left-aligned titles, a responsive width and the Okabe-Ito palette."""
-    return {
+    """Quiet axes, left-aligned titles, a responsive width and the Okabe-Ito palette; in the
+    German edition, German number and date formats (1.084,2; 20. Sept. 2022)."""
+    theme = {
         "width": "container",
         "height": 300,
         "background": "white",
@@ -91,6 +94,10 @@ def book_theme() -> alt.theme.ThemeConfig:
             "text": {"color": TEXT},
         },
     }
+    locale = vega_locale()
+    if locale:
+        theme["config"]["locale"] = locale
+    return theme
 
 
 def _json_safe(value):
@@ -138,9 +145,12 @@ def render(spec: dict, **_options) -> dict:
     }
 
 
-#: The columns that say where a row comes from; :func:`chart_data` keeps them for the
-#: tooltips and the chart's Sources view.
-EVIDENCE = {"source": "Source", "excerpt": "Evidence (original)", "excerpt_en": "Our translation"}
+def evidence_columns() -> dict[str, str]:
+    """The columns that say where a row comes from, with their tooltip titles: the source,
+    the excerpt and our translation into the edition's language. :func:`chart_data` keeps
+    them for the tooltips and the chart's Sources view."""
+    return {"source": tr("Source"), "excerpt": tr("Evidence (original)"),
+            translation_column(): tr("Our translation")}
 
 
 def chart_data(df: pd.DataFrame, columns=None) -> pd.DataFrame:
@@ -155,17 +165,18 @@ def chart_data(df: pd.DataFrame, columns=None) -> pd.DataFrame:
     """
     from .data.claim_tables import CLAIM_TABLES
     from .data.shown import SHOWN
-    from .evidence import with_english
+    from .evidence import with_translation
     from .text import source_label
 
     SHOWN.rows(df)
     out = df.copy()
     if "source_id" in out.columns:
         out["source"] = out["source_id"].map(source_label)
-    if "excerpt_en" in out.columns:
-        out = with_english(out)
+    if "excerpt" in out.columns and "source_id" in out.columns:
+        out = with_translation(out)
     if columns is not None:
-        kept = [c for c in [*CLAIM_TABLES.values(), "source_id", *EVIDENCE] if c in out.columns]
+        evidence = evidence_columns()
+        kept = [c for c in [*CLAIM_TABLES.values(), "source_id", *evidence] if c in out.columns]
         out = out[list(dict.fromkeys([*columns, *kept]))]
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
@@ -181,7 +192,7 @@ def tooltips(evidence: bool = True, **fields) -> list[alt.Tooltip]:
     tips = [tip if isinstance(tip, alt.Tooltip) else alt.Tooltip(column, title=tip)
             for column, tip in fields.items()]
     if evidence:
-        tips += [alt.Tooltip(column, title=title) for column, title in EVIDENCE.items()]
+        tips += [alt.Tooltip(column, title=title) for column, title in evidence_columns().items()]
     return tips
 
 

@@ -13,22 +13,29 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from .data.shown import SHOWN
-from .text import balanced, esc, excerpt_html, language, short_source, source_label, table_html
+from .i18n import text_of, tr, translation_column
+from .text import (
+    balanced,
+    esc,
+    excerpt_html,
+    language,
+    short_source,
+    source_label,
+    table_html,
+    translation,
+)
 
-#: What a translation column shows where the excerpt is already in English.
+#: What a translation column shows where the excerpt is already in the edition's language.
 ENGLISH_SOURCE = "(the source is in English)"
 
 
-def with_english(frame: pd.DataFrame, column: str = "excerpt_en") -> pd.DataFrame:
-    """``frame`` with an empty translation filled in: a chart's tooltip or a table then says
-    the source is in English instead of showing a blank or "null"."""
-    filled = frame[column].where(frame[column].notna() & (frame[column] != ""), ENGLISH_SOURCE)
-    return frame.assign(**{column: filled})
-
-
-def _translation(row) -> str | None:
-    value = row.get("excerpt_en")
-    return None if pd.isna(value) or value == "" else str(value)
+def with_translation(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each excerpt's translation into the edition's language (column
+    ``excerpt_en`` or ``excerpt_de``), filled where the excerpt needs none: a chart's tooltip
+    or a table then says so instead of showing a blank or "null"."""
+    column = translation_column()
+    values = [translation(row) or tr(ENGLISH_SOURCE) for _, row in frame.iterrows()]
+    return frame.assign(**{column: values})
 
 
 def quote(row, who: str) -> Markdown:
@@ -40,9 +47,9 @@ def quote(row, who: str) -> Markdown:
     not in English, inside ``lang`` markup (WCAG 3.1.2); the data itself stays verbatim."""
     SHOWN.rows(row)
     lines = [f"> {excerpt_html(row)}", ">"]
-    english = _translation(row)
-    if english:
-        lines += [f"> *{esc(english)}* (our translation)", ">"]
+    translated = translation(row)
+    if translated:
+        lines += [f"> *{esc(translated)}* ({tr('our translation')})", ">"]
     lines.append(f"> — {esc(who)}; {esc(source_label(row['source_id']))}")
     return Markdown("\n".join(lines))
 
@@ -53,13 +60,13 @@ def items(rows: pd.DataFrame, headline) -> Markdown:
     SHOWN.rows(rows)
     out = []
     for _, row in rows.iterrows():
-        who = row.get("claimant")
+        who = text_of(row, "claimant") if "claimant" in row.index else None
         who = who if isinstance(who, str) and who else source_label(row["source_id"])
-        item = (f"- **{esc(headline(row))}**, according to {esc(who)}.  \n"
-                f"  Evidence: “{excerpt_html(row)}”")
-        english = _translation(row)
-        if english:
-            item += f"  \n  *{esc(english)}* (our translation)"
+        item = (f"- **{esc(headline(row))}**, {tr('according to')} {esc(who)}.  \n"
+                f"  {tr('Evidence')}: “{excerpt_html(row)}”")
+        translated = translation(row)
+        if translated:
+            item += f"  \n  *{esc(translated)}* ({tr('our translation')})"
         out.append(item)
     return Markdown("\n".join(out))
 
@@ -68,7 +75,8 @@ def claimed_by(row) -> str:
     """Who makes a row's claim, and where: "Lukashenko (ntv.de)"; the claimant alone where
     it already names the outlet ("Swiss daily (Paul Flückiger)"), the source's citation
     where the row names no claimant."""
-    claimant, outlet = row.get("claimant"), short_source(row["source_id"])
+    claimant = text_of(row, "claimant") if "claimant" in row.index else None
+    outlet = short_source(row["source_id"])
     if not isinstance(claimant, str) or not claimant:
         return source_label(row["source_id"])
     return claimant if outlet.lower() in claimant.lower() else f"{claimant} ({outlet})"
@@ -76,13 +84,14 @@ def claimed_by(row) -> str:
 
 def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:
     """Sources side by side: who (claimant and source), what each says (``said(row)``), the
-    verbatim evidence and its English."""
-    rows = with_english(SHOWN.rows(rows))
+    verbatim evidence and our translation."""
+    rows = with_translation(SHOWN.rows(rows))
     langs = [language(s) for s in rows["source_id"]]
+    verbatim = tr("Evidence (verbatim)")
     frame = pd.DataFrame({
-        "Source": [claimed_by(r) for _, r in rows.iterrows()],
-        "What it says": [said(r) for _, r in rows.iterrows()],
-        "Evidence (verbatim)": [balanced(e, lang) for e, lang in zip(rows["excerpt"], langs, strict=True)],
-        "In English": rows["excerpt_en"].tolist(),
+        tr("Source"): [claimed_by(r) for _, r in rows.iterrows()],
+        tr("What it says"): [said(r) for _, r in rows.iterrows()],
+        verbatim: [balanced(e, lang) for e, lang in zip(rows["excerpt"], langs, strict=True)],
+        tr("In English"): rows[translation_column()].tolist(),
     })
-    return HTML(table_html(frame, caption=caption, languages={"Evidence (verbatim)": langs}))
+    return HTML(table_html(frame, caption=caption, languages={verbatim: langs}))

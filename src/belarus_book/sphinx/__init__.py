@@ -26,6 +26,7 @@ from . import (
     chart_files,
     claims_role,
     data_check,
+    editions,
     highlight,
     icons,
     ledger,
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("bb_social_description", "", "html")
     app.add_css_file(icons.CSS_NAME)
     app.add_role("claims", claims_role.claims_role)
+    editions.setup_editions(app)
 
     app.connect("config-inited", prerun.tell_kernels)
     app.connect("config-inited", data_check.check_data_and_key_cache)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sphinx.application import Sphinx
 
-from . import a11y, chart_files, downloads, highlight, icons, ledger, pagespeed, publish, thebe
+from . import a11y, chart_files, downloads, editions, highlight, icons, ledger, pagespeed, publish, thebe
 
 Rewriter = Callable[[Sphinx, str, dict], None]
 
@@ -27,6 +27,8 @@ REWRITERS: list[Rewriter] = [
     chart_files.move_specs,
     # Before the page's description is taken from its body (social_tags skips the box).
     downloads.add_box,
+    # Above the download box, at the very top of the page; its head gets hreflang links.
+    editions.link_editions,
     ledger.add_script,
     ledger.fill_chapters,
     thebe.drop_idle_thebe,

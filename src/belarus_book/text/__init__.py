@@ -20,13 +20,15 @@ from IPython.display import HTML, Markdown
 
 from ..data import load
 from ..data.shown import SHOWN
+from ..i18n import language as edition
+from ..i18n import text_of, tr, translation_column
 from .dates import date_label, day, month, ordinal, when
 from .markup import QUOTE_PAIRS, balanced, esc, in_language
 from .sources import SOURCE_ID, language, name_sources, short_source, source_label, sources_list
 
 __all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "date_label", "day", "esc",
            "excerpt_html", "html_table", "in_language", "language", "month", "name_sources",
-           "ordinal", "quotation", "short_source", "source_label", "sources_list", "table_html", "when"]
+           "ordinal", "quotation", "short_source", "source_label", "sources_list", "table_html", "translation", "when"]
 
 def excerpt_html(row, column: str = "excerpt") -> str:
     """A row's verbatim excerpt for display: quotation marks balanced, escaped, marked with
@@ -96,24 +98,34 @@ class SourceLog:
         return sources_list()
 
 
+def translation(row) -> str | None:
+    """Our translation of a row's excerpt into the edition's language, or None where the
+    excerpt already is in it (a German quotation in the German edition stands as it is)."""
+    if language(row.get("source_id")) == edition():
+        return None
+    value = row.get(translation_column())
+    return None if value is None or pd.isna(value) or value == "" else str(value)
+
+
 def quotation(quote_id: str) -> Markdown:
-    """A quotation: German original, our English translation, and who said it where."""
+    """A quotation: the original, our translation where the edition's language differs,
+    and who said it where."""
     quotes = load("quotes").set_index("quote_id")
     people = load("people").set_index("person_id")
     q = SHOWN.rows(quotes.loc[quote_id])
     speaker = people.loc[q["person_id"]]
-    occasion = f", {esc(q['occasion_en'])}" if not pd.isna(q["occasion_en"]) else ""
+    occasion = text_of(q, "occasion_en")
+    occasion = f", {esc(occasion)}" if not pd.isna(occasion) else ""
     lang = language(q["source_id"])
-    lines = [
-        f"> {in_language(balanced(q['excerpt'], lang), lang)}",
-        ">",
-        f"> *{esc(q['excerpt_en'])}* (our translation)",
-        ">",
-        f"> — {esc(speaker['name'])} ({esc(speaker['role_en'])}){occasion}; "
-        f"reported by {esc(source_label(q['source_id']))}",
-    ]
-    if not pd.isna(q["note"]) and str(q["note"]).strip():
-        lines += [">", f"> Note: {esc(q['note'])}"]
+    lines = [f"> {in_language(balanced(q['excerpt'], lang), lang)}", ">"]
+    translated = translation(q)
+    if translated:
+        lines += [f"> *{esc(translated)}* ({tr('our translation')})", ">"]
+    lines.append(f"> — {esc(speaker['name'])} ({esc(text_of(speaker, 'role_en'))}){occasion}; "
+                 f"{tr('reported by')} {esc(source_label(q['source_id']))}")
+    note = text_of(q, "note")
+    if not pd.isna(note) and str(note).strip():
+        lines += [">", f"> {tr('Note')}: {esc(note)}"]
     return Markdown("\n".join(lines))
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.date_rules import date_sources
+from ..i18n import language, tr
+from ..i18n.formats import date_text, day_range_start
 from .sources import short_source
 
 
 def date_label(ts, precision: str = "day", end=None, short: bool = False,
                weekday: bool = False) -> str:
     """A date as precise as its source: "2022", "December 2022", "19 December 2022",
-    "17–21 December 2022" (``precision="range"`` with ``end``).
+    "17–21 December 2022" (``precision="range"`` with ``end``); in German "19. Dezember 2022"
+    and so on (:mod:`belarus_book.i18n.formats`).
 
     ``short`` abbreviates the month ("19 Dec 2022", for chart labels); ``weekday`` puts the
     day's name first ("Monday 19 December 2022"). One function for the whole book, so the
@@ -19,15 +22,14 @@ def date_label(ts, precision: str = "day", end=None, short: bool = False,
     never shown with a day. Written without ``%-d``, which Windows does not know.
     """
     ts = pd.Timestamp(ts)
-    mon = f"{ts:%b}" if short else f"{ts:%B}"
     if precision == "year":
-        return f"{ts.year}"
+        return date_text(ts.year)
     if precision == "month":
-        return f"{mon} {ts.year}"
+        return date_text(ts.year, ts.month, short=short)
     if precision == "range" and end is not None and not pd.isna(end):
-        return f"{ts.day}–{date_label(end, short=short)}"
-    text = f"{ts.day} {mon} {ts.year}"
-    return f"{ts:%A} {text}" if weekday else text
+        return f"{day_range_start(ts.day)}{date_label(end, short=short)}"
+    return date_text(ts.year, ts.month, ts.day, short=short,
+                     weekday=ts.weekday() if weekday else None)
 
 
 def _cell(row, column: str):
@@ -49,13 +51,15 @@ def when(row, short: bool = False) -> str:
     column = "date" if "date" in row else "as_of"
     date, basis = _cell(row, column), _cell(row, "date_basis")
     if date is None or basis == "undated":
-        return "undated"
+        return tr("undated")
     precision = _cell(row, f"{column}_precision") or "day"
     label = date_label(date, precision, _cell(row, "date_end"), short=short)
-    names = " and ".join(short_source(s) for s in date_sources(_cell(row, "date_from") or ""))
-    basis_of = f" (inferred from {names})" if names else " (inferred)" if basis == "inferred" else ""
+    names = tr(" and ").join(short_source(s) for s in date_sources(_cell(row, "date_from") or ""))
+    basis_of = (f" ({tr('inferred from')} {names})" if names
+                else f" ({tr('inferred')})" if basis == "inferred" else "")
     if basis == "reported":
-        return f"undated; reported {'on' if precision in ('day', 'range') else 'in'} {label}{basis_of}"
+        on = tr("reported on") if precision in ("day", "range") else tr("reported in")
+        return f"{tr('undated')}; {on} {label}{basis_of}"
     return f"{label}{basis_of}" if basis == "inferred" else label
 
 
@@ -70,7 +74,9 @@ def month(ts) -> str:
 
 
 def ordinal(n: int) -> str:
-    """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th"."""
+    """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th" (German: "1.", "11.")."""
+    if language() == "de":
+        return f"{n}."
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

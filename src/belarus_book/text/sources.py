@@ -15,6 +15,8 @@ from IPython.display import Markdown
 from ..data import load
 from ..data.shown import RECORD_NAME, SHOWN
 from ..glue import glue
+from ..i18n import language as edition
+from ..i18n import text_of, tr
 from .markup import esc
 
 
@@ -31,14 +33,14 @@ def language(source_id) -> str:
 def source_label(source_id: str) -> str:
     """How the book cites a source in running text: its ``cite_as``."""
     sources = load("sources").set_index("source_id")
-    return str(sources.loc[source_id, "cite_as"])
+    return str(text_of(sources.loc[source_id], "cite_as"))
 
 
 
 def short_source(source_id: str) -> str:
     """A source's short name for chart labels and tables: "ntv.de", "taz", "Reuters"."""
     sources = load("sources").set_index("source_id")
-    return str(sources.loc[source_id, "short_name"])
+    return str(text_of(sources.loc[source_id], "short_name"))
 
 #: Our row ids for sources: the articles (art-000) and outside facts (KD-04, MIL-01 ...).
 SOURCE_ID = re.compile(r"\b(?:(?:the )?context (?:fact |file |record )?)?"
@@ -57,8 +59,9 @@ def name_sources(text) -> str:
         sid = match.group(1)
         if sid not in sources.index:
             return match.group(0)
-        name = str(sources.loc[sid, "short_name"])
-        return f"the {name}" if sid.startswith("art-") and "." not in name else name
+        name = str(text_of(sources.loc[sid], "short_name"))
+        english_article = edition() == "en" and sid.startswith("art-") and "." not in name
+        return f"the {name}" if english_article else name
 
     text = re.sub(r"the context file's caution", "a note on the outside source", str(text))
     return SOURCE_ID.sub(named, text)
@@ -88,7 +91,7 @@ def sources_list(source_ids=None) -> Markdown:
     sources = load("sources", record=False).set_index("source_id")
     used = sources.loc[sorted(set(source_ids))]
     items = []
-    for kind, heading in (("article", "Articles"), ("context", "Outside sources")):
+    for kind, heading in (("article", tr("Articles")), ("context", tr("Outside sources"))):
         rows = used[used["kind"] == kind]
         if rows.empty:
             continue
@@ -96,10 +99,11 @@ def sources_list(source_ids=None) -> Markdown:
         seen = set()
         for _, row in rows.iterrows():
             url = row["url"] if not pd.isna(row["url"]) else ""
-            if (row["cite_as"], url) in seen:
+            cite_as = text_of(row, "cite_as")
+            if (cite_as, url) in seen:
                 continue
-            seen.add((row["cite_as"], url))
+            seen.add((cite_as, url))
             link = f" ([{_site_name(url)}](<{url}>))" if url else ""
-            items.append(f"- {esc(row['cite_as'])}{link}")
+            items.append(f"- {esc(cite_as)}{link}")
         items.append("")
     return Markdown("\n".join(items))

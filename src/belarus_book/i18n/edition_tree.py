@@ -1,0 +1,111 @@
+"""The German edition's source folder: its pages made from ``de/`` and the English code.
+
+``de/`` holds what a German editor writes: ``_toc.yml`` (German part captions, the same
+pages in the same order), ``_config.yml`` (only what differs: title, description),
+``code-strings/*.yml`` (the German of the strings in the pages' code, a file per page) and
+one page per English page, with German prose and empty code-cell skeletons (see
+:mod:`.german_source`).
+:func:`write_german_tree` writes the complete German book into a build folder, where Jupyter
+Book builds it like the English one. A page in one edition but not the other stops it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from .german_source import EditionError, german_page, read_words
+
+GERMAN_DIR = "de"
+WORDS_DIR = "code-strings"
+#: Folders the German book shares with the English one (copied, so the builds stay apart).
+SHARED = ("_static", "_templates")
+
+
+def _yaml(path: Path):
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def toc_pages(toc: dict) -> list[str]:
+    """Every page of a Jupyter Book ``_toc.yml``, root first, in order."""
+    pages = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                pages.append(entry["file"])
+            walk(entry.get("chapters")), walk(entry.get("sections"))
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return pages
+
+
+def read_catalogue(folder: Path) -> dict[str, str]:
+    """Every file of the catalogue in one: the same English text must have the same German
+    everywhere (a chart title, an axis title)."""
+    words: dict[str, str] = {}
+    clashes = []
+    for path in sorted(folder.glob("*.yml")):
+        for english, german in read_words(path).items():
+            if words.setdefault(english, german) != german:
+                clashes.append(f"{english!r}: {words[english]!r} and {german!r} ({path.name})")
+    if clashes:
+        raise EditionError("the catalogue gives different German for the same English: " + "; ".join(clashes))
+    return words
+
+
+def _data_columns(data_dir: Path) -> set[str]:
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    return {f["name"] for r in package["resources"] for f in r.get("schema", {}).get("fields", [])}
+
+
+def _merge(base: dict, changes: dict) -> dict:
+    out = dict(base)
+    for key, value in changes.items():
+        out[key] = _merge(base.get(key, {}), value) if isinstance(value, dict) else value
+    return out
+
+
+def _write(path: Path, text: str) -> None:
+    """Write only a changed file, so Sphinx and the execution cache see the rest unchanged."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def write_german_tree(book: Path, out: Path, data_dir: Path) -> list[str]:
+    """Write the German book into ``out``; returns its pages. Raises :class:`EditionError`
+    naming what does not match between the editions."""
+    import yaml
+
+    german = book / GERMAN_DIR
+    en_pages, de_pages = toc_pages(_yaml(book / "_toc.yml")), toc_pages(_yaml(german / "_toc.yml"))
+    if en_pages != de_pages:
+        only_en = [p for p in en_pages if p not in de_pages]
+        only_de = [p for p in de_pages if p not in en_pages]
+        raise EditionError(
+            "the English and German tables of contents differ: "
+            f"only in English {only_en or 'none'}, only in German {only_de or 'none'}"
+            + ("" if only_en or only_de else " (the same pages in another order)"))
+    words, columns = read_catalogue(german / WORDS_DIR), _data_columns(data_dir)
+    for page in en_pages:
+        source = german / f"{page}.md"
+        if not source.is_file():
+            raise EditionError(f"{page}: no German page {source.relative_to(book)}")
+        text = german_page((book / f"{page}.md").read_text(encoding="utf-8"),
+                           source.read_text(encoding="utf-8"), words, columns, f"de/{page}.md")
+        _write(out / f"{page}.md", text)
+    stray = sorted(p.relative_to(german).with_suffix("").as_posix() for p in german.rglob("*.md")
+                   if p.relative_to(german).with_suffix("").as_posix() not in de_pages)
+    if stray:
+        raise EditionError(f"German pages in no table of contents: {stray}")
+    config = _merge(_yaml(book / "_config.yml"), _yaml(german / "_config.yml") or {})
+    _write(out / "_config.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    _write(out / "_toc.yml", (german / "_toc.yml").read_text(encoding="utf-8"))
+    for folder in SHARED:
+        shutil.copytree(book / folder, out / folder, dirs_exist_ok=True)
+    return en_pages

@@ -1,0 +1,73 @@
+"""Numbers and dates as each edition writes them: "1,084.2" and "20 September 2022" in
+English, "1.084,2" and "20. September 2022" in German; and the same formats for the
+charts (Vega's number and time locale)."""
+
+from __future__ import annotations
+
+from . import language
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"],
+}
+SHORT_MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "de": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+           "Nov.", "Dez."],
+}
+WEEKDAYS = {
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+}
+
+
+def number(value, digits: int | None = None) -> str:
+    """``value`` with thousands separators and ``digits`` decimals (default: none for a
+    whole number, as many as it has otherwise), in the current language's style."""
+    value = float(value)
+    if digits is None:
+        digits = 0 if value.is_integer() else len(repr(value).split(".")[1])
+    text = f"{value:,.{digits}f}"
+    if language() == "de":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def date_text(year: int, month: int | None = None, day: int | None = None,
+              short: bool = False, weekday: int | None = None) -> str:
+    """A date known to the year, month or day: "2022", "December 2022", "19 December 2022"
+    ("Dezember 2022", "19. Dezember 2022"); ``weekday`` (0 = Monday) put first."""
+    lang = language()
+    if month is None:
+        return str(year)
+    name = (SHORT_MONTHS if short else MONTHS)[lang][month - 1]
+    if day is None:
+        return f"{name} {year}"
+    text = f"{day}. {name} {year}" if lang == "de" else f"{day} {name} {year}"
+    if weekday is not None:
+        text = f"{WEEKDAYS[lang][weekday]}, {text}" if lang == "de" else f"{WEEKDAYS[lang][weekday]} {text}"
+    return text
+
+
+def day_range_start(day: int) -> str:
+    """The first day of a range within one month: "17–" in "17–21 December 2022"
+    ("17.–21. Dezember 2022")."""
+    return f"{day}.–" if language() == "de" else f"{day}–"
+
+
+def vega_locale() -> dict | None:
+    """The charts' number and time formats (Vega-Lite ``config.locale``); None in English,
+    which is Vega's default."""
+    if language() != "de":
+        return None
+    return {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
+        "time": {
+            "dateTime": "%A, der %e. %B %Y, %X", "date": "%d.%m.%Y", "time": "%H:%M:%S",
+            "periods": ["AM", "PM"], "days": WEEKDAYS["de"][6:] + WEEKDAYS["de"][:6],
+            "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+            "months": MONTHS["de"], "shortMonths": SHORT_MONTHS["de"],
+        },
+    }

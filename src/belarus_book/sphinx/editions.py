@@ -1,0 +1,77 @@
+"""The book's two editions, English at the site's root and German under ``de/``: each
+page links to the same page in the other edition, numbers glued into German text are
+written the German way, and the build's own words follow the edition's language.
+
+``bb_editions`` (in each edition's Sphinx config) maps the other edition's language to its
+root, relative to this edition's root: ``{"de": "de/"}`` in English, ``{"en": "../"}`` in
+German (see :mod:`belarus_book.i18n.edition_tree`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..i18n import set_language
+
+#: How each edition names itself in the other's language switch.
+NAMES = {"en": "English", "de": "Deutsch"}
+#: A number as Python's format writes it in English: 35,000 / 1,084.2 / 49.6 / -3.5 %
+_ENGLISH_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?( ?%)?$|^-?\d+\.\d+( ?%)?$")
+
+
+def speak_the_editions_language(app: Sphinx, config) -> None:
+    """The build's own words (download box, notebook intro) in the edition's language."""
+    set_language(config.language if config.language in NAMES else "en")
+
+
+def german_number(text: str) -> str:
+    """"1,084.2" -> "1.084,2"; anything that is not a number as English writes it stays."""
+    if not _ENGLISH_NUMBER.match(text.strip()):
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def glued_numbers_in_german(app: Sphinx, doctree, docname: str) -> None:
+    """Numbers glued into the text (``{glue:text}`n:,```) take German separators in the
+    German edition; the chapters glue numbers, not English text, so one format spec serves
+    both editions."""
+    if app.config.language != "de":
+        return
+    for node in doctree.findall(nodes.inline):
+        if "pasted-text" in node.get("classes", []) and len(node.children) == 1:
+            text = node.astext()
+            german = german_number(text)
+            if german != text:
+                node.replace(node.children[0], nodes.Text(german))
+
+
+def _root(pagename: str) -> str:
+    return "../" * pagename.count("/")
+
+
+def link_editions(app: Sphinx, pagename: str, context: dict) -> None:
+    """A language switch at the top of the page and ``hreflang`` alternates in its head."""
+    editions = app.config.bb_editions or {}
+    if not editions or "body" not in context:
+        return
+    links, alternates = [], []
+    for lang, root in editions.items():
+        href = html.escape(f"{_root(pagename)}{root}{pagename}.html", quote=True)
+        links.append(f'<a href="{href}" hreflang="{lang}" lang="{lang}">{NAMES[lang]}</a>')
+        alternates.append(f'<link rel="alternate" hreflang="{lang}" href="{href}">')
+    own = app.config.language or "en"
+    alternates.append(f'<link rel="alternate" hreflang="{own}" href="{html.escape(pagename.rsplit("/", 1)[-1])}.html">')
+    context["metatags"] = context.get("metatags", "") + "\n".join(alternates)
+    label = "Sprache" if own == "de" else "Language"
+    switch = f'<nav class="bb-editions" aria-label="{label}">{" ".join(links)}</nav>'
+    context["body"] = switch + context["body"]
+
+
+def setup_editions(app: Sphinx) -> None:
+    app.add_config_value("bb_editions", {}, "html")
+    app.connect("config-inited", speak_the_editions_language)
+    app.connect("doctree-resolved", glued_numbers_in_german)
