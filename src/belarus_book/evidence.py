@@ -60,7 +60,7 @@ def items(rows: pd.DataFrame, headline) -> Markdown:
     SHOWN.rows(rows)
     out = []
     for _, row in rows.iterrows():
-        who = text_of(row, "claimant") if "claimant" in row.index else None
+        who = text_of(row, "claimant")
         who = who if isinstance(who, str) and who else source_label(row["source_id"])
         item = (f"- **{esc(headline(row))}**, {tr('according to')} {esc(who)}.  \n"
                 f"  {tr('Evidence')}: “{excerpt_html(row)}”")
@@ -75,7 +75,7 @@ def claimed_by(row) -> str:
     """Who makes a row's claim, and where: "Lukashenko (ntv.de)"; the claimant alone where
     it already names the outlet ("Swiss daily (Paul Flückiger)"), the source's citation
     where the row names no claimant."""
-    claimant = text_of(row, "claimant") if "claimant" in row.index else None
+    claimant = text_of(row, "claimant")
     outlet = short_source(row["source_id"])
     if not isinstance(claimant, str) or not claimant:
         return source_label(row["source_id"])

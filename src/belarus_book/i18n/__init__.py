@@ -56,11 +56,15 @@ def column(name: str) -> str:
 def text_of(row, name: str):
     """A row's text in the current language: ``row[name]`` in English; in German the
     German column (``title_en`` -> ``title_de``, ``cite_as`` -> ``cite_as_de``), which must
-    exist, so a table without German text fails loudly instead of showing English."""
+    exist, so a table without German text fails loudly instead of showing English. None
+    where the row has no such column at all. ``row``: a pandas row or a dict."""
+    keys = row.keys()
+    if name not in keys:
+        return None
     if language() == "en":
         return row[name]
     german = f"{name.removesuffix('_en')}_{language()}"
-    if german not in row.index if hasattr(row, "index") else german not in row:
+    if german not in keys:
         raise KeyError(f"the data has no German column {german!r} for {name!r}")
     return row[german]
 

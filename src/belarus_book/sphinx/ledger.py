@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from html import escape as esc
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..text.markup import esc
 from ..web import JS_DIR
 from ..web.layout import CHAPTER_PREFIX, CLAIMS_SCRIPT
 from .records import chapters_of_claims
