@@ -6,6 +6,7 @@
     python -m belarus_book bench [BOOK_DIR]   build times, page sizes, chart drawing times,
                                               Lighthouse on a phone
     python -m belarus_book lighthouse [BOOK_DIR]   Lighthouse on the site already built
+    python -m belarus_book german [BOOK_DIR]  the German edition alone, into _build/de
 
 (``belarus-book <tool>`` once the package is installed.) Each tool is the ``run(book)``
 of the module of the same name, imported only when asked for: the build does not pay
@@ -25,6 +26,7 @@ TOOLS = {
     "dist": "write dist/belarus-book-<version>.zip, the book for offline use (after build)",
     "bench": "measure build times, page sizes, chart drawing times and Lighthouse scores on a copy of the book",
     "lighthouse": "Lighthouse (mobile) on the landing page and every chapter of the site already built",
+    "german": "build the German edition alone (from de/ and the English code) into _build/de, to check it",
 }
 
 

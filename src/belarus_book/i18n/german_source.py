@@ -8,8 +8,11 @@ skeleton with the English page's code at the same place, so the code is written 
 - every string literal in the code is looked up in the catalogue (``de/code-strings/``:
   English text -> German text) and replaced; a literal that reads like prose and has no entry
   stops the build, naming the page, the line and the text;
-- a column name ending in ``_en`` (in a string, a shorthand such as ``"title_en:N"`` or a
-  keyword) becomes the German column (``title_en`` -> ``title_de``);
+- a column name with a German counterpart in the data becomes it, in a string (``"title_en"``,
+  a shorthand such as ``"claimant:N"``), a keyword or an attribute (``title_en=``,
+  ``row.claimant``): ``title_en`` -> ``title_de``, ``claimant`` -> ``claimant_de``;
+- comments are looked up in the catalogue like strings (a German notebook explains its code
+  in German);
 - the set-up cell says ``bb.set_language("de")`` after ``import belarus_book as bb``.
 
 The pages must match cell for cell (same number, same tags, same figure names): a cell added
@@ -90,11 +93,11 @@ def _german_token(token: str, words: dict[str, str], columns: set[str]) -> tuple
             return f"{prefix}{quote}{new}{quote}", None
         mark = '"' if '"' not in new else "'"
         return mark + new.replace("\\", "\\\\").replace("\n", "\\n") + mark, None
-    column = re.fullmatch(r"(\w+)_en(:[NQTOG])?", text)
-    if not is_f and column:
-        german = f"{column.group(1)}_de"
-        problem = None if german in columns else f"column {text!r} has no German column {german!r}"
-        return f"{prefix}{quote}{german}{column.group(2) or ''}{quote}", problem
+    column = re.fullmatch(r"(\w+?)(_en)?(:[NQTOG])?", text)
+    if not is_f and column and f"{column.group(1)}_de" in columns:
+        return f"{prefix}{quote}{column.group(1)}_de{column.group(3) or ''}{quote}", None
+    if not is_f and column and column.group(2):
+        return None, f"column {text!r} has no German column {column.group(1)}_de"
     return None, (f"no German for {text!r}" if reads_like_prose(text) else None)
 
 
@@ -102,10 +105,21 @@ def translate_code(code: str, words: dict[str, str], where: str, columns: set[st
     """``code`` with its strings in German (see the module docstring)."""
     lines = code.split("\n")
     changes, problems = [], []
-    for tok in tokenize.generate_tokens(io.StringIO(code).readline):
-        if tok.type == tokenize.NAME and tok.string.endswith("_en") and f"{tok.string[:-3]}_de" in columns:
-            # a column named as a keyword: tooltips(title_en="Event")
-            changes.append((tok.start, tok.end, f"{tok.string[:-3]}_de"))
+    tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    for i, tok in enumerate(tokens):
+        if tok.type == tokenize.NAME:
+            german = f"{tok.string.removesuffix('_en')}_de"
+            before, after = tokens[i - 1].string if i else "", tokens[i + 1].string
+            # a column as a keyword (tooltips(title_en="Event")) or an attribute (row.claimant)
+            if german in columns and (after == "=" or before == "."):
+                changes.append((tok.start, tok.end, german))
+            continue
+        if tok.type == tokenize.COMMENT:
+            text = tok.string.lstrip("#").strip()
+            if text in words:
+                changes.append((tok.start, tok.end, f"# {words[text]}"))
+            elif reads_like_prose(text) and not text.startswith("noqa"):
+                problems.append(f"{where}, code line {tok.start[0]}: no German for the comment {text!r}")
             continue
         if tok.type != tokenize.STRING:
             continue
@@ -190,14 +204,18 @@ def skeleton(english: str) -> str:
 
 
 def strings_to_translate(english: str) -> list[str]:
-    """The strings in a page's code that read like prose: what ``code-strings.yml`` must
-    give in German (each once, in order)."""
+    """The strings and comments in a page's code that read like prose: what the catalogue
+    (``de/code-strings/<page>.yml``) must give in German (each once, in order)."""
     found: dict[str, None] = {}
     for cell in cells(english):
         for tok in tokenize.generate_tokens(io.StringIO(cell.code).readline):
             if tok.type == tokenize.STRING:
                 prefix, _, body = _literal(tok.string)
                 text = body if "f" in prefix.lower() else ast.literal_eval(tok.string)
-                if reads_like_prose(text):
-                    found.setdefault(text)
+            elif tok.type == tokenize.COMMENT:
+                text = tok.string.lstrip("#").strip()
+            else:
+                continue
+            if reads_like_prose(text) and not text.startswith("noqa"):
+                found.setdefault(text)
     return list(found)

@@ -10,12 +10,13 @@ German (see :mod:`belarus_book.i18n.edition_tree`).
 from __future__ import annotations
 
 import html
+import os
 import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..i18n import set_language
+from ..i18n import LANG_ENV, set_language
 
 #: How each edition names itself in the other's language switch.
 NAMES = {"en": "English", "de": "Deutsch"}
@@ -24,8 +25,11 @@ _ENGLISH_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?( ?%)?$|^-?\d+\.\d+( ?
 
 
 def speak_the_editions_language(app: Sphinx, config) -> None:
-    """The build's own words (download box, notebook intro) in the edition's language."""
-    set_language(config.language if config.language in NAMES else "en")
+    """The build's own words (download box, notebook intro) and its kernels' in the
+    edition's language (the kernels inherit this process's environment)."""
+    language = config.language if config.language in NAMES else "en"
+    set_language(language)
+    os.environ[LANG_ENV] = language
 
 
 def german_number(text: str) -> str:
