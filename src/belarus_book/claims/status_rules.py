@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n import tr
 from .readings import agree
 
 #: Statuses in order of precedence (the first rule that applies wins).
@@ -60,20 +61,21 @@ def _disputed(group: pd.DataFrame) -> bool:
 
 def _decide(row, group, disputed: bool, context, caveats):
     if bool(row["unverifiable"]):
-        return "unverified", "The source says the claim cannot be checked."
+        return "unverified", tr("The source says the claim cannot be checked.")
     if row["source_id"] in caveats:
         status, caution = caveats[row["source_id"]]
-        return status, f"The vetted outside source's caution: {caution}"
+        return status, f"{tr('The vetted outside source’s caution:')} {caution}"
+    n = group["source_id"].nunique() if group is not None else 1
     if disputed:
-        return "disputed", (f"{group['source_id'].nunique()} sources compared on this point give "
-                            "different values, beyond the rounding they state.")
+        return "disputed", tr("{n} sources compared on this point give different values, beyond "
+                              "the rounding they state.").format(n=n)
     if row["source_id"] in context:
-        return "on record", "From a vetted outside source."
+        return "on record", tr("From a vetted outside source.")
     if group is not None and group["source_id"].isin(context).any():
-        return "on record", "A vetted outside source says the same."
-    if group is not None and group["source_id"].nunique() >= 2:
-        return "several sources", f"{group['source_id'].nunique()} sources say the same."
-    return "single source", "Only this source makes the claim."
+        return "on record", tr("A vetted outside source says the same.")
+    if n >= 2:
+        return "several sources", tr("{n} sources say the same.").format(n=n)
+    return "single source", tr("Only this source makes the claim.")
 
 
 def assign_status(claims: pd.DataFrame, context_sources, caveats=None) -> pd.DataFrame:
@@ -106,7 +108,7 @@ def _one_status_per_question(out: pd.DataFrame) -> pd.DataFrame:
         if answers["status"].nunique() < 2:
             continue
         first = rank[answers.index].idxmin()
-        reason = ("Answers to one survey question share one status; for another answer to it: "
+        reason = (f"{tr('Answers to one survey question share one status; for another answer to it:')} "
                   f"{out.at[first, 'status_reason']}")
         for i in answers.index.difference([first]):
             out.loc[i, ["status", "status_reason"]] = [out.at[first, "status"], reason]

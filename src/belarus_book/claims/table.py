@@ -13,6 +13,9 @@ import pandas as pd
 from ..data import find_data_dir, load
 from ..data.claim_tables import CLAIM_TABLES
 from ..data.shown import SHOWN
+from ..i18n import language, text_of, tr
+from ..i18n.formats import number
+from ..text import translation
 from ..text.dates import date_label, when
 from .readings import reading
 from .status_rules import STATUSES, assign_status
@@ -21,18 +24,20 @@ from .status_rules import STATUSES, assign_status
 def _num(v) -> str:
     if v is None or pd.isna(v):
         return ""
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+    return number(v)
 
 
 def _claim_text(name: str, r, people: pd.DataFrame) -> str:
+    """What a row claims, in a line, in the edition's language."""
+    text = lambda column: text_of(r, column)  # noqa: E731
     if name == "events":
-        return str(r["title_en"])
+        return str(text("title_en"))
     if name == "figures":
         if pd.notna(r["value"]):
             value = f"{r['value']:.0f}" if r["unit"] == "year" else _num(r["value"])
         else:
             value = f"{_num(r['value_low'])}–{_num(r['value_high'])}"
-        return f"{r['measure']}: {value} {r['unit']}"
+        return f"{text('measure')}: {value} {text('unit')}"
     if name == "polls":
         if pd.notna(r["share_pct"]):
             share = f": {_num(r['share_pct'])} %"
@@ -40,19 +45,21 @@ def _claim_text(name: str, r, people: pd.DataFrame) -> str:
             share = f": {_num(r['share_low'])}–{_num(r['share_high'])} %"
         else:
             share = ""
-        return f"{r['question_en']}: “{r['answer_en']}”{share} ({r['pollster']})"
+        return f"{text('question_en')}: „{text('answer_en')}“{share} ({text('pollster')})" \
+            if language() == "de" else f"{text('question_en')}: “{text('answer_en')}”{share} ({text('pollster')})"
     if name == "quotes":
-        who = people.loc[r["person_id"], "name"] if r["person_id"] in people.index else r["claimant"]
-        return f"{who}: “{r['excerpt_en'] if pd.notna(r['excerpt_en']) else r['excerpt']}”"
+        who = people.loc[r["person_id"], "name"] if r["person_id"] in people.index else text("claimant")
+        words = translation(r) or r["excerpt"]
+        return f"{who}: „{words}“" if language() == "de" else f"{who}: “{words}”"
     if name == "arguments":
-        return str(r["argument_en"])
+        return str(text("argument_en"))
     if name == "support":
-        return f"{'Given' if r['status'] == 'provided' else 'Withheld'}: {r['item_en']}"
+        return f"{tr('Given') if r['status'] == 'provided' else tr('Withheld')}: {text('item_en')}"
     if name == "political_prisoners":
-        return f"Political prisoners in Belarus: {_num(r['count'])}"
+        return f"{tr('Political prisoners in Belarus')}: {_num(r['count'])}"
     if name == "economy":
         value = _num(r["value"]) if pd.notna(r["value"]) else ""
-        return f"{r['indicator']} ({r['period']}): {value} {r['unit']}".replace("  ", " ")
+        return f"{text('indicator')} ({text('period')}): {value} {text('unit')}".replace("  ", " ")
     raise KeyError(name)
 
 
@@ -98,15 +105,17 @@ def ledger(data_dir=None, chapters: dict[str, list[str]] | None = None) -> pd.Da
                 "claim_id": r[key],
                 "table": name,
                 "claim_en": _claim_text(name, r, people),
-                "claimant": r["claimant"] if pd.notna(r["claimant"]) else src["cite_as"],
+                "claimant": (text_of(r, "claimant") if pd.notna(r["claimant"])
+                             else text_of(src, "cite_as")),
                 "source_id": r["source_id"],
-                "source": src["cite_as"],
-                "source_short": src["short_name"],
+                "source": text_of(src, "cite_as"),
+                "source_short": text_of(src, "short_name"),
                 "source_kind": src["kind"],
                 "published": src["date"].strftime("%Y-%m-%d") if pd.notna(src["date"]) else "",
                 "claim_date": _date_text(name, r),
                 "excerpt": r["excerpt"],
                 "excerpt_en": r["excerpt_en"] if pd.notna(r["excerpt_en"]) else "",
+                "translation": translation(r) or "",
                 "language": src["language"] if pd.notna(src["language"]) else "en",
                 "chapters": " ".join(chapters.get(str(r[key]), [])),
                 "group": group,
@@ -118,8 +127,9 @@ def ledger(data_dir=None, chapters: dict[str, list[str]] | None = None) -> pd.Da
     frame = pd.DataFrame(rows)
     context = set(sources.index[sources["kind"] == "context"])
     flagged = sources[sources["claim_status"].notna()]
-    caveats = dict(zip(flagged.index, zip(flagged["claim_status"], flagged["claim_caution"].fillna(""), strict=True),
-                       strict=True))
+    cautions = [text_of(row, "claim_caution") for _, row in flagged.iterrows()]
+    caveats = dict(zip(flagged.index, zip(flagged["claim_status"], pd.Series(cautions).fillna(""),
+                                          strict=True), strict=True))
     return assign_status(frame, context, caveats)
 
 
