@@ -55,6 +55,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", chart_files.write_bundle)
     app.connect("builder-inited", ledger.write_script)
     app.connect("env-get-outdated", static_files.pages_of_changed_static_files)
+    app.connect("env-get-outdated", ledger.reread_ledger)
     app.connect("env-before-read-docs", notebooks.note_pages_read)
     app.connect("env-before-read-docs", prerun.prerun)
     app.connect("doctree-resolved", a11y.exercise_sections_to_containers)

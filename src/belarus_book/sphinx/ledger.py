@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 
 from ..web import JS_DIR
 from ..web.layout import CHAPTER_PREFIX, CLAIMS_SCRIPT
+from .claims_role import LEDGER_DOC
 from .records import chapters_of_claims
 
 # The page element that needs the filters.
@@ -55,3 +56,9 @@ def fill_chapters(app: Sphinx, pagename: str, context: dict) -> None:
                 + match.group(6))
 
     context["body"] = _ROW.sub(fill, body)
+
+
+def reread_ledger(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """The ledger page is written again on every build: its chapters column comes from the
+    chapters' records, which change when a chapter does, while its own source does not."""
+    return [LEDGER_DOC] if LEDGER_DOC in env.found_docs else []
