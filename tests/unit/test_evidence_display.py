@@ -29,6 +29,11 @@ from belarus_book.text import balanced, name_sources
     # English double quotes; the apostrophe (’) is left alone.
     ("“The total number will be up to 9,000", "en", "“The total number will be up to 9,000”"),
     ("Belarus’s military budget", "en", "Belarus’s military budget"),
+    # Straight quotes in German become German ones, then are balanced (Alesin in seed 001).
+    ('"Die Werchowna Rada muss Russland den Krieg erklären', "de",
+     "„Die Werchowna Rada muss Russland den Krieg erklären“"),
+    ('Aber "es wird keine Mobilisierung geben", versicherte er.', "de",
+     "Aber „es wird keine Mobilisierung geben“, versicherte er."),
     # Balanced already: unchanged.
     ("Die letzten „Gespräche unter Freunden“ hatten", "de", "Die letzten „Gespräche unter Freunden“ hatten"),
 ])

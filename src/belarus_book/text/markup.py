@@ -7,6 +7,7 @@ chapters' tables share them.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -34,8 +35,14 @@ def balanced(text: str, language: str = "de") -> str:
     added at the start or at the end, so the reader sees a whole quotation::
 
         balanced("wir töten niemanden“, sagte er.")  ->  "„wir töten niemanden“, sagte er."
+
+    Straight double quotes (``"``) in German text, which some articles use, become German
+    ones first („ where a quotation opens, “ where it closes): left straight, the page's
+    typography would guess their direction from the markup around them, and guess wrong.
     """
     text = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
+    if language == "de" and '"' in text:
+        text = re.sub(r'(^|(?<=[\s(\[–—-]))"', "„", text).replace('"', "“")
     pairs = QUOTE_PAIRS.get(language, QUOTE_PAIRS["en"])
     closes = {closing: opening for opening, closing in pairs}
     opens = {opening: closing for opening, closing in pairs}
