@@ -68,6 +68,13 @@ def day(ts, weekday: bool = False) -> str:
     return date_label(ts, weekday=weekday)
 
 
+def day_month(ts) -> str:
+    """A day and month without the year, where a source gives no year: "24 November"
+    ("24. November")."""
+    ts = pd.Timestamp(ts)
+    return date_text(2000, ts.month, ts.day).removesuffix(" 2000")
+
+
 def month(ts) -> str:
     """A date known only to the month, or spoken of by its month: "December 2022"."""
     return date_label(ts, "month")
