@@ -50,9 +50,10 @@ def _names() -> re.Pattern:
     for row in read_csv(DATA / "sources.csv")[1]:
         words.update(w for w in re.split(r"[^\w.]+", row["short_name"]) if len(w) > 2)
     words |= {"unnamed", "outlet", "daily", "taz", "IISS", "CIA", "SIPRI", "Viasna", "BelTA",
-              "Kremlin", "Moscow", "Minsk", "Kyiv", "government", "ministry", "officials?",
-              "experts?", "polls?", "survey", "articles?", "sources?", "pollsters?"}
-    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
+              "Kremlin", "Moscow", "Minsk", "Kyiv", "government", "ministry", "survey"}
+    plurals = {"official", "expert", "poll", "article", "source", "pollster"}
+    pattern = "|".join([*sorted(map(re.escape, words)), *(f"{re.escape(w)}s?" for w in sorted(plurals))])
+    return re.compile(rf"\b({pattern})\b", re.I)
 
 
 def names_a_claimant(text: str) -> bool:

@@ -42,4 +42,5 @@ def test_the_checks_catch_what_they_are_for(label, text, problem):
 def test_attribution_is_recognised():
     assert names_a_claimant("Lukashenko says the army has 40,000 men")
     assert names_a_claimant("According to the taz, the visit was short")
+    assert names_a_claimant("Officials say the army is small")  # a plural claimant
     assert not names_a_claimant("The army is small and outdated")
