@@ -28,6 +28,7 @@ from ast import literal_eval
 from dataclasses import dataclass, field
 
 from .glue import GLUE_PREFIX
+from .i18n import tr
 from .web.chart_html import notebook_bundle, placeholder_spec
 
 
@@ -155,11 +156,11 @@ def _directives(lines: list[str], numbers: dict[str, int]) -> list[str]:
         inner = _directives(body, numbers)
         if name == "exercise":
             number = numbers.setdefault(options.get("label", f"#{len(numbers)}"), len(numbers) + 1)
-            title = f"Exercise {number}" + (f": {argument}" if argument else "")
+            title = f"{tr('Exercise')} {number}" + (f": {argument}" if argument else "")
             out += [f"**{title}**", "", *inner]
         elif name == "solution":
             number = numbers.get(argument.strip())
-            title = f"Solution to Exercise {number}" if number else "Solution"
+            title = tr("Solution to Exercise {n}").format(n=number) if number else tr("Solution")
             out += ["<details>", f"<summary>{title}</summary>", "", *inner, "", "</details>"]
         else:
             title = argument or name.capitalize()

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..data import find_data_dir
 from ..evidence import ENGLISH_SOURCE
+from ..i18n import tr
 from ..text.markup import balanced, esc, in_language
 from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES
 
@@ -18,10 +19,17 @@ def counts_html(frame: pd.DataFrame) -> str:
     how many claims it decides."""
     counts = frame["status"].value_counts()
     items = "".join(
-        f'<li><strong>{esc(s.capitalize())}</strong> ({int(counts.get(s, 0))} claims): '
-        f'{esc(STATUS_RULES[s])}. {esc(STATUS_LIMITS[s])}</li>' for s in STATUSES)
-    return (f'<p>The data holds <strong>{len(frame)}</strong> claims. The first rule that fits a '
-            f'claim decides its status:</p><ol class="claims-counts">{items}</ol>')
+        f'<li><strong>{esc(tr(s).capitalize())}</strong> ({int(counts.get(s, 0))} {tr("claims")}): '
+        f'{esc(tr(STATUS_RULES[s]))}. {esc(tr(STATUS_LIMITS[s]))}</li>' for s in STATUSES)
+    intro = tr("The data holds <strong>{n}</strong> claims. The first rule that fits a claim "
+               "decides its status:").format(n=len(frame))
+    return f'<p>{intro}</p><ol class="claims-counts">{items}</ol>'
+
+
+#: The line under the filters (HTML; the German edition's is in belarus_book.i18n.de_words).
+LEDGER_CSV = ('<a href="../data/claims.csv" download>claims.csv</a>: the whole ledger with each '
+              "status and the reason for it, described (with the status rules) in the site's "
+              '<a href="../data/datapackage.json" download>datapackage.json</a>.')
 
 
 def _options(pairs) -> str:
@@ -52,49 +60,48 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
     form = (
         '<form class="claims-filter" id="claims-filter" '
         'style="display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:flex-end;margin-bottom:0.5rem">'
-        '<div><label for="claims-q">Search the claims</label><br>'
+        f'<div><label for="claims-q">{tr("Search the claims")}</label><br>'
         '<input type="search" id="claims-q" name="q" autocomplete="off" size="22"></div>'
-        '<div><label for="claims-status">Status</label><br><select id="claims-status" name="status">'
-        '<option value="">all statuses</option>'
-        + _options((s, s) for s in STATUSES) + '</select></div>'
-        '<div><label for="claims-chapter">Chapter</label><br><select id="claims-chapter" name="chapter">'
-        '<option value="">all chapters</option>'
-        + _options(titles.items()) + '<option value="none">no chapter</option></select></div>'
-        '<div><label for="claims-source">Source</label><br><select id="claims-source" name="source">'
-        '<option value="">all sources</option>' + _options((s, s) for s in sources) + '</select></div>'
-        '<div><button type="reset">Show all</button></div>'
+        f'<div><label for="claims-status">{tr("Status")}</label><br><select id="claims-status" name="status">'
+        f'<option value="">{tr("all statuses")}</option>'
+        + _options((s, tr(s)) for s in STATUSES) + '</select></div>'
+        f'<div><label for="claims-chapter">{tr("Chapter")}</label><br><select id="claims-chapter" name="chapter">'
+        f'<option value="">{tr("all chapters")}</option>'
+        + _options(titles.items()) + f'<option value="none">{tr("no chapter")}</option></select></div>'
+        f'<div><label for="claims-source">{tr("Source")}</label><br><select id="claims-source" name="source">'
+        f'<option value="">{tr("all sources")}</option>' + _options((s, s) for s in sources) + '</select></div>'
+        f'<div><button type="reset">{tr("Show all")}</button></div>'
         '</form>'
-        f'<p id="claims-count" role="status" aria-live="polite">Showing all {n} claims.</p>'
-        '<p><a href="../data/claims.csv" download>claims.csv</a>: the whole ledger with each '
-        'status and the reason for it, described (with the status rules) in the site\'s '
-        '<a href="../data/datapackage.json" download>datapackage.json</a>.</p>'
+        f'<p id="claims-count" role="status" aria-live="polite">{tr("Showing all {n} claims.").format(n=n)}</p>'
+        f'<p>{tr(LEDGER_CSV)}</p>'
     )
     body = []
     for _, r in frame.iterrows():
         lang = r["language"] or "en"
         evidence = f'“{in_language(balanced(r["excerpt"], lang), lang)}”'
-        english = r["excerpt_en"] if r["excerpt_en"] else ENGLISH_SOURCE
-        evidence += (f'<br><em>{esc(english)}</em>' + (" (our translation)" if r["excerpt_en"] else ""))
+        translated = r["translation"] or tr(ENGLISH_SOURCE)
+        evidence += (f'<br><em>{esc(translated)}</em>'
+                     + (f" ({tr('our translation')})" if r["translation"] else ""))
         where = esc(r["source"])
         if r["claim_date"]:
-            where += f'<br>When: {esc(r["claim_date"])}'
+            where += f'<br>{tr("When")}: {esc(r["claim_date"])}'
         # The status comes first: it is what the page is for, and a phone shows it unscrolled.
         body.append(
             f'<tr data-claim="{esc(r["claim_id"], quote=True)}" data-status="{esc(r["status"], quote=True)}" '
             f'data-chapters="" '
             f'data-source="{esc(r["source_short"], quote=True)}">'
-            f'<td class="claims-status"><strong>{esc(r["status"])}</strong><br>{esc(r["status_reason"])}</td>'
+            f'<td class="claims-status"><strong>{esc(tr(r["status"]))}</strong><br>{esc(r["status_reason"])}</td>'
             f'<td>{esc(r["claim_en"])}</td><td>{esc(r["claimant"])}</td><td>{where}</td>'
             f'<td>{evidence}</td><td class="claim-chapters"></td>'
             f'<td><a href="data.html#table-{esc(r["table"], quote=True)}">{esc(r["claim_id"])}</a></td>'
             '</tr>')
-    head = "".join(f'<th scope="col">{h}</th>' for h in (
+    head = "".join(f'<th scope="col">{tr(h)}</th>' for h in (
         "Status", "Claim", "Who makes it", "Where and when", "Evidence", "Chapters", "Row"))
     table = (
         '<div class="pst-scrollable-table-container claims-ledger" tabindex="0" role="region" '
         'aria-labelledby="claims-caption">'
         '<table class="table" id="claims-table">'
-        f'<caption id="claims-caption">Claims ledger: {n} claims and how sure each is</caption>'
+        f'<caption id="claims-caption">{tr("Claims ledger: {n} claims and how sure each is").format(n=n)}</caption>'
         f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
     )
     return form + table

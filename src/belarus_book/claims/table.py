@@ -155,12 +155,16 @@ def counts_sentence(claim_ids=None, data_dir=None, frame: pd.DataFrame | None = 
         claim_ids = SHOWN.claim_ids
     counts = status_counts(claim_ids, data_dir, frame)
     total = sum(counts.values())
+    where = tr(where)
     if total == 0:
-        return f"The claims ledger lists no claim shown {where}."
-    parts = [f"{n} as {s}" for s, n in counts.items() if n]
-    marks = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return tr("The claims ledger lists no claim shown {where}.").format(where=where)
+    parts = [tr("{n} as {status}").format(n=n, status=tr(s)) for s, n in counts.items() if n]
+    marks = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + tr(" and ") + parts[-1]
     if total == 1:
-        return f"The one claim shown {where} is marked {marks.split(' as ', 1)[1]} in the claims ledger."
-    return f"Of the {total} claims shown {where}, the claims ledger marks {marks}."
+        status = tr(next(s for s, n in counts.items() if n))
+        return tr("The one claim shown {where} is marked {status} in the claims ledger.").format(
+            where=where, status=status)
+    return tr("Of the {total} claims shown {where}, the claims ledger marks {marks}.").format(
+        total=total, where=where, marks=marks)
 
 

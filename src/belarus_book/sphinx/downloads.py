@@ -15,6 +15,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..data import find_data_dir, read_package
+from ..i18n import tr
 from ..web.layout import CHAPTER_PREFIX, NOTEBOOK_DIR, PDF_LINK_MARK, WHEEL_DIR, wheel_name
 from .records import chapter_record
 
@@ -48,6 +49,15 @@ def files_used(tables: list[str], source: str, package: dict,
     return paths
 
 
+#: The box's advice, as HTML (the German edition's is in belarus_book.i18n.de_words).
+RUN_IT_YOURSELF = (
+    "Run it yourself: open the notebook in JupyterLab, VS Code or Colab; it shows its charts "
+    "and numbers as downloaded. To run it again, install the book's package from the wheel "
+    "below (<code>%pip install belarus_book-….whl</code> in the notebook), which brings the "
+    "data; to use your own copies of the data files, put them in a <code>data/</code> folder "
+    "next to the notebook.")
+
+
 def download_box(pagename: str, files: list[str], pathto) -> str:
     """The HTML of a chapter's download box; links are relative, so they work from file://."""
     def link(target: str, label: str) -> str:
@@ -55,20 +65,16 @@ def download_box(pagename: str, files: list[str], pathto) -> str:
         return f'<li><a class="reference download" href="{href}" download>{html.escape(label)}</a></li>'
 
     name = pagename.rsplit("/", 1)[-1]
-    items = [link(f"{NOTEBOOK_DIR}/{pagename}.ipynb", f"{name}.ipynb (this chapter as a notebook)"),
-             link(f"_sources/{pagename}.md", f"{name}.md (its source, MyST Markdown)")]
+    items = [link(f"{NOTEBOOK_DIR}/{pagename}.ipynb", f"{name}.ipynb ({tr('this chapter as a notebook')})"),
+             link(f"_sources/{pagename}.md", f"{name}.md ({tr('its source, MyST Markdown')})")]
     items += [link(f"data/{path}", path) for path in files]
-    items.append(link("data/datapackage.json", "datapackage.json (what every column means)"))
+    items.append(link("data/datapackage.json", f"datapackage.json ({tr('what every column means')})"))
     items.append(link(f"{WHEEL_DIR}/{wheel_name()}",
-                      f"{wheel_name()} (the book's package, with all the data)"))
+                      f"{wheel_name()} ({tr('the book’s package, with all the data')})"))
     return (
         '<div class="admonition note bb-downloads" id="download-this-chapter">'
-        '<p class="admonition-title">Download this chapter</p>'
-        "<p>Run it yourself: open the notebook in JupyterLab, VS Code or Colab; it shows its "
-        "charts and numbers as downloaded. To run it again, install the book's package from "
-        "the wheel below (<code>%pip install belarus_book-….whl</code> in the notebook), which "
-        "brings the data; to use your own copies of the data files, put them in a "
-        "<code>data/</code> folder next to the notebook.</p>"
+        f'<p class="admonition-title">{tr("Download this chapter")}</p>'
+        f"<p>{tr(RUN_IT_YOURSELF)}</p>"
         f'<ul>{"".join(items)}{PDF_LINK_MARK}</ul></div>'
     )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..i18n import tr
 from ..web import JS_DIR
 from ..web.layout import CHAPTER_PREFIX, CLAIMS_SCRIPT
 from .claims_role import LEDGER_DOC
@@ -52,7 +53,7 @@ def fill_chapters(app: Sphinx, pagename: str, context: dict) -> None:
             f'<a href="{root}{CHAPTER_PREFIX}{esc(s, quote=True)}.html">'
             f'{esc(app.env.titles[CHAPTER_PREFIX + s].astext())}</a>' for s in slugs)
         return (match.group(1) + esc(" ".join(slugs) or "none", quote=True) + match.group(3)
-                + match.group(4) + match.group(5) + (links or "none (kept for the record)")
+                + match.group(4) + match.group(5) + (links or tr("none (kept for the record)"))
                 + match.group(6))
 
     context["body"] = _ROW.sub(fill, body)

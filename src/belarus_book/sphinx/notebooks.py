@@ -13,6 +13,7 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..i18n import tr
 from ..notebook_edition import References, make_edition
 from ..web.layout import CHAPTER_PREFIX, NOTEBOOK_DIR, wheel_name
 from .prerun import executed_notebook
@@ -57,7 +58,7 @@ def _references(app: Sphinx, docname: str) -> References:
     for label, (doc, label_id, title) in std["labels"].items():
         number = env.toc_fignumbers.get(doc, {}).get("figure", {}).get(label_id)
         if number:
-            numrefs[label] = "Figure " + ".".join(map(str, number))
+            numrefs[label] = f"{tr('Figure')} " + ".".join(map(str, number))
         if title:
             refs[label] = " ".join(title.split())
     terms = {name.lower(): f"{doc}#{anchor}"
@@ -66,16 +67,18 @@ def _references(app: Sphinx, docname: str) -> References:
     return References(docname, app.config.html_baseurl or "", numrefs, refs, terms, titles)
 
 
+#: The notebook edition's first words (the German edition's: belarus_book.i18n.de_words).
+INTRO = (
+    "*This is the notebook edition of a chapter of “{title}” (edition {version}); the chapter "
+    "with its glossary and data pages is on {where}. It opens with every number and chart in "
+    "place. To run it again (Run All), first install the book's package, which brings the data "
+    "tables: put the wheel `{wheel}` from the chapter's download box next to this notebook and "
+    "run `%pip install {wheel}` in a cell (or `pip install` the book's repository address). "
+    "Figure numbers are those of the whole book.*")
+
+
 def _intro(app: Sphinx, docname: str) -> str:
-    where = (f"[{app.config.html_baseurl.rstrip('/')}/{docname}.html]"
-             f"({app.config.html_baseurl.rstrip('/')}/{docname}.html)"
-             if app.config.html_baseurl else "the book's web site")
-    return (
-        f"*This is the notebook edition of a chapter of “{app.config.html_title}” "
-        f"(edition {app.config.version}); the chapter with its glossary and data pages is on "
-        f"{where}. It opens with every number and chart in place. To run it again "
-        "(Run All), first install the book's package, which brings the data tables: put "
-        f"the wheel `{wheel_name()}` from the chapter's download box next to this notebook "
-        f"and run `%pip install {wheel_name()}` in a cell (or `pip install` the book's "
-        "repository address). Figure numbers are those of the whole book.*"
-    )
+    base = app.config.html_baseurl.rstrip("/")
+    where = f"[{base}/{docname}.html]({base}/{docname}.html)" if base else tr("the book's web site")
+    return tr(INTRO).format(title=app.config.html_title, version=app.config.version,
+                            where=where, wheel=wheel_name())
