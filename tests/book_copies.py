@@ -42,13 +42,16 @@ def start_build(book: Path, tool: str = "build", **options) -> subprocess.Popen:
                             start_new_session=True, env={**os.environ, **options.get("env", {})})
 
 
-def run_tool(book: Path, tool: str = "build", timeout: int = 900, env: dict | None = None,
+def run_tool(book: Path, tool: str = "build", *options: str, timeout: int = 900, env: dict | None = None,
              user: str | None = None) -> subprocess.CompletedProcess:
-    """`python -m belarus_book <tool> <book>` to its end, as ``user`` if given (root only)."""
-    command = [sys.executable, "-m", "belarus_book", tool, str(book)]
+    """`python -m belarus_book <tool> <book> <options>` to its end, as ``user`` if given
+    (root only)."""
+    command = [sys.executable, "-m", "belarus_book", tool, str(book), *options]
     environment = {**os.environ, **(env or {})}
     if user:
-        home = Path("~" + user).expanduser()
-        command = ["runuser", "-u", user, "--", "env", f"HOME={home}", f"USER={user}", *command]
+        # The user's own home for Jupyter's and IPython's files, not root's.
+        environment = {k: v for k, v in environment.items() if not k.startswith(("XDG_", "JUPYTER", "IPYTHON"))}
+        environment.update(HOME=str(Path("~" + user).expanduser()), USER=user, LOGNAME=user)
+        command = ["runuser", "-u", user, "--", *command]
     return subprocess.run(command, cwd=book, capture_output=True, text=True, timeout=timeout,
                           env=environment)

@@ -115,11 +115,12 @@ def _run(command: list[str], cwd: Path, env: dict) -> int:
     try:
         return process.wait()
     except KeyboardInterrupt:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)  # it may not have had it (kill -INT of this pid)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        # A terminal's Ctrl-C reaches it too; a `kill -INT` of this process alone does not.
+        for step in (lambda: None, lambda: process.send_signal(signal.SIGINT), process.kill):
+            step()
+            try:
+                process.wait(timeout=10)
+                break
+            except subprocess.TimeoutExpired:
+                continue
         raise
