@@ -12,6 +12,7 @@ PDFs: the next build runs every chapter again and publishes only if it passes.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from .lock import LOCK_NAME, Busy, build_lock
 
 def remove(book: Path, paths: list[Path], what: str) -> int:
     """Remove ``paths`` (in that order) under the build lock; the exit status."""
+    paths = [p for p in paths if os.path.lexists(p)]
+    if not paths:
+        print("Nothing to remove.")
+        return 0
     try:
         with build_lock(book, what):
             stuck = [folder for path in paths for folder in unremovable(path)]
