@@ -70,7 +70,7 @@ def stop_reason(book: Path) -> str | None:
     try:
         data_dir = find_data_dir(book)
         validate_package(data_dir)
-    except DataError as error:
+    except (DataError, FileNotFoundError) as error:
         return f"invalid data, no chapter was run.\n{error}"
     damage = exec_cache.damage(exec_cache.cache_folder(book, data_dir))
     if damage:
