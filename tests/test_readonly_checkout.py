@@ -21,7 +21,7 @@ import pytest
 from belarus_book.commands import exec_cache
 
 from .book_copies import copy_book, run_tool
-from .helpers import IN_CI
+from .helpers import IN_CI, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -38,10 +38,12 @@ def user():
         pwd.getpwnam(USER)
     except KeyError:
         subprocess.run(["useradd", "--create-home", USER], check=True)
-    # The interpreter and its standard library may sit under root's home (pyenv), which
-    # others may not enter: let the user pass through (not list) those folders meanwhile.
+    # The interpreter and its standard library (pyenv), the venv and the checkout the package
+    # is installed from may sit under root's home, which others may not enter: let the user
+    # pass through (not list) those folders meanwhile.
     closed = {}
-    for path in (Path(sys.executable).resolve(), Path(sys.base_prefix).resolve()):
+    for path in {Path(sys.executable).resolve(), Path(sys.base_prefix).resolve(),
+                 Path(sys.prefix).resolve() / "bin", ROOT.resolve() / "src"}:
         for folder in reversed(path.parents):
             if subprocess.run(["runuser", "-u", USER, "--", "test", "-x", str(folder)]).returncode:
                 closed[folder] = folder.stat().st_mode

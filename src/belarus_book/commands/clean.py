@@ -22,12 +22,12 @@ from .lock import LOCK_NAME, Busy, build_lock
 
 def remove(book: Path, paths: list[Path], what: str) -> int:
     """Remove ``paths`` (in that order) under the build lock; the exit status."""
-    paths = [p for p in paths if os.path.lexists(p)]
-    if not paths:
-        print("Nothing to remove.")
-        return 0
     try:
         with build_lock(book, what):
+            paths = [p for p in paths if os.path.lexists(p)]
+            if not paths:
+                print("Nothing to remove.")
+                return 0
             stuck = [folder for path in paths for folder in unremovable(path)]
             if stuck:
                 print(f"{what.upper()} STOPPED, nothing was removed: this user cannot remove "
