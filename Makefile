@@ -9,7 +9,10 @@ STAMP := $(VENV)/.installed
 # Pinned tools of the quality gates (axe-core, the Nu Html Checker): package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: book test serve clean bench lock pdf dist
+# Progress shows as it happens, also when the output goes to a file or a CI log.
+export PYTHONUNBUFFERED := 1
+
+.PHONY: book test serve clean clean-cache bench lock pdf dist
 
 # The venv is rebuilt whenever the pinned versions or the package metadata change.
 $(STAMP): requirements/constraints.txt pyproject.toml
@@ -31,15 +34,21 @@ $(NODE_STAMP): package.json package-lock.json
 	  echo "npm not found: the accessibility and HTML-validity tests will skip (apt-get install npm)"; \
 	fi
 
-# Print edition: one PDF per chapter and the whole book, into _build/pdf (and _build/html/_pdf).
+# Print edition: one PDF per chapter and the whole book, into _build/pdf, offered in
+# _build/html/_pdf (every later build keeps them while their pages are unchanged).
+# Fails without Chromium.
 pdf: book
 	$(BIN)/python -m belarus_book pdf .
 
-# Release archive: dist/belarus-book-<version>.zip (site, data package, PDFs if `make pdf` ran).
+# Release archive: dist/belarus-book-<version>.zip (site, data package, and the PDFs that
+# `make pdf` printed from these same pages).
 dist: book
 	$(BIN)/python -m belarus_book dist .
 
-test: pdf $(NODE_STAMP)
+# As `make pdf`, but a machine without Chromium says so and runs the other tests (in CI,
+# where .ci/run installs Chromium, it fails instead).
+test: book $(NODE_STAMP)
+	$(BIN)/python -m belarus_book pdf --if-chromium .
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -50,8 +59,15 @@ serve: book
 bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m belarus_book bench .
 
+# Remove _build/, the site last; if any of it cannot be removed, nothing is. These two need
+# only the standard library, so they run before .venv exists too.
+CLEAN := PYTHONPATH=src $(PYTHON) -m belarus_book
 clean:
-	rm -rf _build
+	$(CLEAN) clean .
+
+# Remove the execution cache only (a damaged cache: the build says so); the site stays.
+clean-cache:
+	$(CLEAN) clean-cache .
 
 # Re-pin every package after a change to pyproject.toml's dependencies.
 lock:

@@ -6,18 +6,22 @@ Writes ``dist/belarus-book-<version>.zip`` (the version is pyproject.toml's, rea
 installed package) holding one folder ``belarus-book-<version>/`` with:
 
 - ``site/``: the built HTML book (open ``site/index.html``; no server needed), with the
-  print edition in ``site/_pdf/`` when ``make pdf`` has run (chapter pages link it there);
+  print edition in ``site/_pdf/`` when ``make pdf`` has printed these pages (chapter pages
+  link it there; the README names any PDF missing);
 - ``data/``: the data package (CSV tables and ``datapackage.json``);
 - ``README.txt``: how to open it.
 """
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from pathlib import Path
 
 from ..data import find_data_dir
-from ..web.layout import PDF_DIR, book_version
+from ..web.layout import CHAPTER_PREFIX, PDF_DIR, book_version, pdf_name
+from .lock import Busy, build_lock
+from .pdf import BOOK_PDF
 
 # Build bookkeeping that readers do not need.
 SKIP = {".buildinfo", ".doctrees"}
@@ -38,6 +42,13 @@ front page or CITATION.cff in the source repository.
 """
 
 
+def missing_pdfs(site: Path) -> list[str]:
+    """The print edition's PDFs the site does not offer: never printed, or printed from pages
+    that have changed since (see :mod:`.print_links`)."""
+    expected = [pdf_name(p.stem) for p in sorted((site / CHAPTER_PREFIX).glob("*.html"))] + [BOOK_PDF]
+    return [name for name in expected if not (site / PDF_DIR / name).is_file()]
+
+
 def make_dist(book: Path, dest: Path | None = None) -> Path:
     site = book / "_build" / "html"
     if not (site / "index.html").exists():
@@ -47,8 +58,10 @@ def make_dist(book: Path, dest: Path | None = None) -> Path:
     dest = dest or book / "dist"
     dest.mkdir(parents=True, exist_ok=True)
     target = dest / f"{top}.zip"
-    pdfs = sorted((site / PDF_DIR).glob("*.pdf"))
-    note = "" if pdfs else "\n                    (not in this archive: it was made without `make pdf`)"
+    missing = missing_pdfs(site)
+    note = "" if not missing else (
+        f"\n                    (not in this archive: {', '.join(missing)}; run `make pdf`, then"
+        "\n                    `make dist`, to have them)")
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{top}/README.txt", README.format(version=version, pdf_note=note))
         for path in sorted(site.rglob("*")):
@@ -63,6 +76,13 @@ def make_dist(book: Path, dest: Path | None = None) -> Path:
 
 
 def run(book: Path) -> int:
-    target = make_dist(book)
-    print(f"Wrote {target.relative_to(book)} ({target.stat().st_size // 1024} KB)")
+    try:
+        with build_lock(book, "dist"):  # no build may swap the site while it is being zipped
+            target = make_dist(book)
+    except Busy as busy:
+        print(f"DIST NOT STARTED: {busy}", file=sys.stderr)
+        return 1
+    missing = missing_pdfs(book / "_build" / "html")
+    pdfs = f"without the PDFs {', '.join(missing)} (run `make pdf` first)" if missing else "with every PDF"
+    print(f"Wrote {target.relative_to(book)} ({target.stat().st_size // 1024} KB), {pdfs}")
     return 0

@@ -67,8 +67,10 @@ def data_dir(given=None) -> Path:
 
 
 def read_text(path: Path, label: str) -> str:
+    """The file's text. A UTF-8 byte-order mark (which Excel and Notepad write) is dropped,
+    as frictionless does: it would otherwise become part of the first column's name."""
     try:
-        return path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bad = path.read_bytes()[error.start:error.start + 1]
         raise DataError(f"{label}: not UTF-8 text (byte {error.start}, {bad!r}); save the file "
@@ -104,15 +106,19 @@ def label(folder: Path, res: dict) -> str:
 
 
 def read_rows(path: Path):
-    """Header and rows as strings, each row with its CSV line number (header = 1).
+    """Header and rows as strings, each row with its CSV line number (header = 1); an empty
+    file raises :class:`DataError` saying so.
 
     The csv module (not pandas) is used so that line numbers stay exact even
     when a quoted cell spans several lines.
     """
-    text = read_text(path, f"{path.parent.name}/{path.name}")
+    where = f"{path.parent.name}/{path.name}"
+    text = read_text(path, where)
     with io.StringIO(text, newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, [])
+        if not header:
+            raise DataError(f"{where}: the file is empty; a table needs at least its header row")
         rows, prev = [], reader.line_num
         for rec in reader:
             rows.append((prev + 1, rec))

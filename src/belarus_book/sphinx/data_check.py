@@ -3,33 +3,20 @@
 Every table in ``data/`` is validated when the configuration is read, so bad data stops the
 build with a message naming file, row and column instead of failing inside a chapter.
 jupyter-cache keys a page on its code cells only and would serve stale pages after a change
-to the data or to this package: the cache folder is therefore keyed on both as well.
+to the data or to this package: the cache folder is therefore keyed on both as well
+(:func:`belarus_book.commands.exec_cache.cache_folder`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from ..commands.exec_cache import PACKAGE_DIR, cache_folder, fingerprint  # noqa: F401  (their home for the extension)
+from ..commands.folders import remove_tree
 from ..data import DataError, find_data_dir, validate_package
-
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-
-
-def fingerprint(*roots: Path) -> str:
-    """A short hash of every file under ``roots`` (names and contents)."""
-    digest = hashlib.sha256()
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            if "__pycache__" in path.parts:
-                continue
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def check_data_and_key_cache(app: Sphinx, config) -> None:
@@ -41,10 +28,9 @@ def check_data_and_key_cache(app: Sphinx, config) -> None:
 
     # One cache folder per state of data + package: a change to either makes every
     # chapter run afresh. Folders of earlier states are removed so they do not pile up.
-    cache_root = Path(app.srcdir) / "_build" / ".jupyter_cache"
-    key = fingerprint(data_dir, PACKAGE_DIR)
-    config.nb_execution_cache_path = str(cache_root / key)
-    if cache_root.is_dir():
-        for stale in cache_root.iterdir():
-            if stale.name != key:
-                shutil.rmtree(stale, ignore_errors=True)
+    folder = cache_folder(Path(app.srcdir), data_dir)
+    config.nb_execution_cache_path = str(folder)
+    if folder.parent.is_dir():
+        for stale in folder.parent.iterdir():
+            if stale.name != folder.name:
+                remove_tree(stale)

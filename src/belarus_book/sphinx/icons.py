@@ -159,10 +159,13 @@ def write_stylesheet(app: Sphinx, pagename: str, context: dict) -> None:
     static = Path(app.outdir) / "_static"
     by_name, by_code = solid_icons((THEME_STATIC / KIT).read_text(encoding="utf-8"))
     # The themes' and extensions' stylesheets as Sphinx copied them, and sphinx-exercise's
-    # from its package: it copies its own only when the build has finished.
-    styles = sorted(p for p in static.rglob("*.css") if p.name != CSS_NAME)
-    styles += [p for p in LATE_STYLESHEETS if p.name not in {s.name for s in styles}]
-    rules = [rule for path in styles for rule in character_rules(path.read_text(encoding="utf-8"))]
+    # from its package: it copies its own only when the build has finished. In one order
+    # by name, wherever each was read from, so the first build and a later one (which finds
+    # exercise.css copied) write the same file (the PDFs printed from a site stay its own).
+    styles = {p.relative_to(static).as_posix(): p for p in static.rglob("*.css") if p.name != CSS_NAME}
+    for late in LATE_STYLESHEETS:
+        styles.setdefault(late.name, late)
+    rules = [rule for _, path in sorted(styles.items()) for rule in character_rules(path.read_text(encoding="utf-8"))]
     css = stylesheet(template_icons(app), rules, by_name, by_code)
     (static / CSS_NAME).write_text(css, encoding="utf-8")
 

@@ -8,8 +8,9 @@ be read and is not yet cached, as many at a time as there are cores, and stores 
 in jupyter-cache exactly as myst-nb would. myst-nb then finds every page in the cache.
 
 Nothing else changes: pages are read, rendered and checked by myst-nb as before. A notebook
-that fails here is not cached, so myst-nb runs it again itself and reports the failing cell
-in its usual way (with ``raise_on_error``, the build stops and names the page).
+that fails here (a cell raises, or runs past the timeout) stops the build, naming each failed
+page and its cell, when ``raise_on_error`` is set, as it is for this book: myst-nb would only
+run it again to fail the same way, which for a cell that never ends doubles the wait.
 
 :func:`executed_notebook` gives a page's executed notebook from the cache. myst-nb 1.4
 writes the notebook it read, not the one it took from the cache, into ``jupyter_execute/``,
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from ..glue import BUILD_ENV
@@ -114,12 +116,17 @@ def prerun(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     logger.info("prerun: executing %d notebooks, %d at a time", len(due), workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(run, due))
+    failed = []
     for (docname, path, notebook), result in zip(due, results, strict=True):
         if result.err is not None:
-            logger.info("prerun: %s failed; myst-nb will run it again and report", docname)
+            failed.append(f"{docname} failed when it was run: {result.err}")
             continue
         cache.cache_notebook_bundle(
             CacheBundleIn(notebook, str(path), data={"execution_seconds": result.time}),
             check_validity=False, overwrite=True,
         )
         logger.info("prerun: %s executed in %.1f s", docname, result.time)
+    if failed and nb_config.execution_raise_on_error:
+        raise ExtensionError("\n\n".join(failed))
+    for message in failed:  # without raise_on_error, myst-nb runs it and shows the error in the page
+        logger.info("prerun: %s", message.splitlines()[0])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from importlib import metadata
-from pathlib import Path
 
 DISTRIBUTION = "belarus-book"
 # Pages under this folder are chapters: they get the download box, a notebook and a PDF.
@@ -24,7 +23,7 @@ WHEEL_DIR = "_downloads"
 PDF_DIR = "_pdf"
 # Where a chapter's download box gets its PDF link. The HTML build cannot link a PDF that
 # only `make pdf` makes afterwards (a fresh `make book` would offer a dead link), so the build
-# leaves this mark and `make pdf` replaces it once the PDF is in the site (link_pdfs).
+# leaves this mark, replaced wherever the PDF is in the site (commands/print_links.py).
 PDF_LINK_MARK = "<!-- the PDF link: added by make pdf -->"
 
 
@@ -49,15 +48,3 @@ def pdf_link_html(pagename: str) -> str:
     href = html.escape("../" * depth + f"{PDF_DIR}/{pdf_name(pagename)}", quote=True)
     return (f'<li><a class="reference external bb-pdf-link" href="{href}">'
             f"{html.escape(pdf_name(pagename))} (this chapter as a PDF, for print)</a></li>")
-
-
-def link_pdfs(site: Path) -> list[str]:
-    """Put the PDF link into every chapter page whose PDF is in the site; their names."""
-    linked = []
-    for page in sorted((site / CHAPTER_PREFIX).glob("*.html")):
-        pagename = page.relative_to(site).with_suffix("").as_posix()
-        text = page.read_text(encoding="utf-8")
-        if PDF_LINK_MARK in text and (site / PDF_DIR / pdf_name(pagename)).is_file():
-            page.write_text(text.replace(PDF_LINK_MARK, pdf_link_html(pagename)), encoding="utf-8")
-            linked.append(pagename)
-    return linked
