@@ -33,6 +33,10 @@ _OPTION = re.compile(r"^:")
 SET_UP = "import belarus_book as bb"
 SET_LANGUAGE = 'bb.set_language("de")  # Wörter, Zahlen und Daten auf Deutsch'
 #: Strings that are code for Vega or pandas, not words for readers.
+#: Columns that stay as they are in German: the verbatim excerpt (its German twin is only a
+#: rendering of excerpts in other languages). A catalogue entry for a column name (even
+#: "outlet": "outlet") also keeps it, for a chapter's own column that shares a data name.
+KEEP = {"excerpt"}
 _CODE_LIKE = re.compile(r"\bdatum\b|==|!=|\bisValid\(|^%|^[\w.]+:[NQTOG]$|^\w+\(")
 
 
@@ -94,7 +98,9 @@ def _german_token(token: str, words: dict[str, str], columns: set[str]) -> tuple
         mark = '"' if '"' not in new else "'"
         return mark + new.replace("\\", "\\\\").replace("\n", "\\n") + mark, None
     column = re.fullmatch(r"(\w+?)(_en)?(:[NQTOG])?", text)
-    if not is_f and column and f"{column.group(1)}_de" in columns:
+    if (not is_f and column and f"{column.group(1)}_de" in columns
+            and f"{column.group(1)}{column.group(2) or ''}" in columns
+            and column.group(1) not in KEEP):
         return f"{prefix}{quote}{column.group(1)}_de{column.group(3) or ''}{quote}", None
     if not is_f and column and column.group(2):
         return None, f"column {text!r} has no German column {column.group(1)}_de"
@@ -106,12 +112,22 @@ def translate_code(code: str, words: dict[str, str], where: str, columns: set[st
     lines = code.split("\n")
     changes, problems = [], []
     tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    calls: list[str] = []  # the function each open parenthesis belongs to
     for i, tok in enumerate(tokens):
+        before = tokens[i - 1].string if i else ""
+        if tok.type == tokenize.OP and tok.string in "([{":
+            calls.append(before if tok.string == "(" else "")
+        elif tok.type == tokenize.OP and tok.string in ")]}" and calls:
+            calls.pop()
         if tok.type == tokenize.NAME:
             german = f"{tok.string.removesuffix('_en')}_de"
-            before, after = tokens[i - 1].string if i else "", tokens[i + 1].string
-            # a column as a keyword (tooltips(title_en="Event")) or an attribute (row.claimant)
-            if german in columns and (after == "=" or before == "."):
+            after = tokens[i + 1].string
+            # A column as an attribute (row.claimant) or as a keyword of the tooltip helper
+            # (tooltips(title_en="Event")); Altair's and pandas' own keywords (title=,
+            # name=) are never columns, even where a column shares the name.
+            is_column = tok.string in columns and german in columns and tok.string not in KEEP
+            keyword = after == "=" and calls and calls[-1] == "tooltips"
+            if is_column and (before == "." or keyword):
                 changes.append((tok.start, tok.end, german))
             continue
         if tok.type == tokenize.COMMENT:
