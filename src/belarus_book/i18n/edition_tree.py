@@ -2,7 +2,7 @@
 
 ``de/`` holds what a German editor writes: ``_toc.yml`` (German part captions, the same
 pages in the same order), ``_config.yml`` (only what differs: title, description),
-``code-strings/*.yml`` (the German of the strings in the pages' code, a file per page) and
+``code-strings/<page>.yml`` (the German of the strings in a page's code, for that page) and
 one page per English page, with German prose and empty code-cell skeletons (see
 :mod:`.german_source`).
 :func:`write_german_tree` writes the complete German book into a build folder, where Jupyter
@@ -44,18 +44,12 @@ def toc_pages(toc: dict) -> list[str]:
     return pages
 
 
-def read_catalogue(folder: Path) -> dict[str, str]:
-    """Every file of the catalogue in one: the same English text must have the same German
-    everywhere (a chart title, an axis title)."""
-    words: dict[str, str] = {}
-    clashes = []
-    for path in sorted(folder.glob("*.yml")):
-        for english, german in read_words(path).items():
-            if words.setdefault(english, german) != german:
-                clashes.append(f"{english!r}: {words[english]!r} and {german!r} ({path.name})")
-    if clashes:
-        raise EditionError("the catalogue gives different German for the same English: " + "; ".join(clashes))
-    return words
+def catalogue_of(german: Path, page: str) -> dict[str, str]:
+    """The catalogue of one page (``chapters/mobilisation`` -> ``code-strings/mobilisation.yml``):
+    each page has its own, since "name" may be the data's column on one page and a JSON key
+    on another."""
+    path = german / WORDS_DIR / f"{page.rsplit('/', 1)[-1]}.yml"
+    return read_words(path) if path.is_file() else {}
 
 
 def _data_columns(data_dir: Path) -> set[str]:
@@ -91,13 +85,14 @@ def write_german_tree(book: Path, out: Path, data_dir: Path) -> list[str]:
             "the English and German tables of contents differ: "
             f"only in English {only_en or 'none'}, only in German {only_de or 'none'}"
             + ("" if only_en or only_de else " (the same pages in another order)"))
-    words, columns = read_catalogue(german / WORDS_DIR), _data_columns(data_dir)
+    columns = _data_columns(data_dir)
     for page in en_pages:
         source = german / f"{page}.md"
         if not source.is_file():
             raise EditionError(f"{page}: no German page {source.relative_to(book)}")
         text = german_page((book / f"{page}.md").read_text(encoding="utf-8"),
-                           source.read_text(encoding="utf-8"), words, columns, f"de/{page}.md")
+                           source.read_text(encoding="utf-8"), catalogue_of(german, page), columns,
+                           f"de/{page}.md")
         _write(out / f"{page}.md", text)
     stray = sorted(p.relative_to(german).with_suffix("").as_posix() for p in german.rglob("*.md")
                    if p.relative_to(german).with_suffix("").as_posix() not in de_pages)

@@ -8,9 +8,10 @@ skeleton with the English page's code at the same place, so the code is written 
 - every string literal in the code is looked up in the catalogue (``de/code-strings/``:
   English text -> German text) and replaced; a literal that reads like prose and has no entry
   stops the build, naming the page, the line and the text;
-- a column name with a German counterpart in the data becomes it, in a string (``"title_en"``,
-  a shorthand such as ``"claimant:N"``), a keyword or an attribute (``title_en=``,
-  ``row.claimant``): ``title_en`` -> ``title_de``, ``claimant`` -> ``claimant_de``;
+- a column name with a German counterpart in the data becomes it where it plainly is the
+  data's column: ``"title_en"``, a shorthand such as ``"claimant:N"``, an attribute
+  (``row.claimant``) or a keyword of the tooltip helper; a bare ``"claimant"`` may also be a
+  word of the code (a JSON key), so the page's catalogue must say which, or the build stops;
 - comments are looked up in the catalogue like strings (a German notebook explains its code
   in German);
 - the set-up cell says ``bb.set_language("de")`` after ``import belarus_book as bb``.
@@ -98,13 +99,20 @@ def _german_token(token: str, words: dict[str, str], columns: set[str]) -> tuple
         mark = '"' if '"' not in new else "'"
         return mark + new.replace("\\", "\\\\").replace("\n", "\\n") + mark, None
     column = re.fullmatch(r"(\w+?)(_en)?(:[NQTOG])?", text)
-    if (not is_f and column and f"{column.group(1)}_de" in columns
-            and f"{column.group(1)}{column.group(2) or ''}" in columns
-            and column.group(1) not in KEEP):
-        return f"{prefix}{quote}{column.group(1)}_de{column.group(3) or ''}{quote}", None
-    if not is_f and column and column.group(2):
-        return None, f"column {text!r} has no German column {column.group(1)}_de"
-    return None, (f"no German for {text!r}" if reads_like_prose(text) else None)
+    if is_f or not column or column.group(1) in KEEP:
+        return None, (f"no German for {text!r}" if reads_like_prose(text) else None)
+    base, english, shorthand = column.group(1), column.group(2) or "", column.group(3) or ""
+    german = f"{base}_de"
+    if english and german not in columns:
+        return None, f"column {text!r} has no German column {german!r}"
+    if german in columns and f"{base}{english}" in columns:
+        if english or shorthand:  # "title_en", "claimant:N": plainly the data's column
+            return f"{prefix}{quote}{german}{shorthand}{quote}", None
+        # "claimant" or "name" may be the data's column or a word of the code (a JSON key):
+        # the page's catalogue says which.
+        return None, (f"{text!r} is a data column with a German twin: in the page's catalogue, "
+                      f"map it to {german!r} (the data's column) or to itself (a name of the code)")
+    return None, None
 
 
 def translate_code(code: str, words: dict[str, str], where: str, columns: set[str]) -> str:
