@@ -21,6 +21,7 @@ from ..helpers import DATA, read_csv
 GERMAN_TEXT = {
     "organisations": ["name_en", "note"],
     "people": ["name", "role_en", "note"],
+    "places": ["name_en", "note"],
     "political_prisoners": ["counter", "claimant", "note"],
 }
 
