@@ -23,6 +23,7 @@ GERMAN_TEXT = {
     "people": ["name", "role_en", "note"],
     "places": ["name_en", "note"],
     "political_prisoners": ["counter", "claimant", "note"],
+    "quotes": ["date_resolution", "occasion_en", "claimant", "note"],
 }
 
 
