@@ -19,6 +19,7 @@ from ..helpers import DATA, read_csv
 
 #: Each table with German columns, and the English columns a reader sees that need a twin.
 GERMAN_TEXT = {
+    "events": ["date_resolution", "title_en", "description_en", "claimant", "note"],
     "organisations": ["name_en", "note"],
     "people": ["name", "role_en", "note"],
     "places": ["name_en", "note"],
