@@ -28,14 +28,10 @@ GERMAN_TEXT = {
 }
 
 
-def twin(german: str) -> str:
-    """The English column of a German one in ``header``: ``title_de`` -> ``title_en``,
-    ``claimant_de`` -> ``claimant``."""
-    return german.removesuffix("_de")
-
-
 def english_of(german: str, header: list[str]) -> str:
-    base = twin(german)
+    """The English twin of a German column in ``header``: ``title_de`` -> ``title_en``,
+    ``claimant_de`` -> ``claimant``."""
+    base = german.removesuffix("_de")
     return f"{base}_en" if f"{base}_en" in header else base
 
 
