@@ -94,6 +94,8 @@ def _clean_env(**extra) -> dict:
     return {**env, **extra}
 
 
+# Slow, as is everything that needs wheel_python: a fresh environment takes about two minutes.
+@pytest.mark.slow
 def test_wheel_carries_the_data_and_needs_no_build_tools(wheel_python, tmp_path):
     code = ("import importlib.util, belarus_book as bb; "
             "print(bb.find_data_dir()); print(len(bb.load('events'))); "
@@ -223,6 +225,7 @@ def test_edition_in_jupyterlab_as_downloaded_and_after_run_all(chapter, jupyterl
         page.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_nbconvert_html_export_shows_every_chart(chapter, wheel_python, tmp_path):
     subprocess.run([str(wheel_python), "-m", "nbconvert", "--to", "html", "--output-dir", str(tmp_path),
