@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-
-from belarus_book.commands.chromium import COPY_IGNORE
 
 from ..helpers import ROOT, edit_csv_cell, run_build, site_digest
 
@@ -26,25 +23,16 @@ NOTEBOOK_PAGES = [p for p in (ROOT / "index.md", *ROOT.glob("chapters/*.md"), *R
 
 
 @pytest.fixture(scope="module")
-def first_build(tmp_path_factory) -> tuple[Path, str]:
-    """A copy of the book, built once from scratch, and what that build printed."""
-    book = tmp_path_factory.mktemp("build") / "book"
-    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-    result = run_build(book)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book, result.stdout + result.stderr
+def book(cold_build) -> Path:
+    """The session's cold-built copy of the book (builds/conftest.py), which these tests change."""
+    return cold_build.book
 
 
-@pytest.fixture(scope="module")
-def book(first_build) -> Path:
-    return first_build[0]
-
-
-def test_cold_build_runs_each_notebook_once(first_build):
+def test_cold_build_runs_each_notebook_once(cold_build):
     # belarus_book.sphinx.prerun executes the notebook pages before Sphinx reads them, side by side
     # where there is more than one core; myst-nb then finds each in the cache. On one core it
     # leaves them to myst-nb. Either way each notebook runs exactly once.
-    _, output = first_build
+    output = cold_build.output
     prerun = re.findall(r"prerun: (\S+) executed in", output)
     by_mystnb = output.count("Executing notebook using")
     assert len(set(prerun)) == len(prerun), output[-3000:]
