@@ -17,11 +17,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from belarus_book.commands import chromium
-from belarus_book.web.layout import NOTEBOOK_DIR
+from belarus_book.web.layout import NOTEBOOK_DIR, site_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SITE = ROOT / "_build" / "html"
+SITE = site_dir(ROOT)
 SHARED = ROOT.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
 
@@ -70,7 +70,7 @@ def run_build(book: Path) -> subprocess.CompletedProcess:
 
 def site_digest(book: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted((book / "_build" / "html").rglob("*")):
+    for path in sorted(site_dir(book).rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(book).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()

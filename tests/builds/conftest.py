@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from belarus_book.commands.chromium import COPY_IGNORE
+from belarus_book.web.layout import site_dir
 
 from ..helpers import ROOT, run_build
 
@@ -31,5 +32,5 @@ def cold_build(tmp_path_factory) -> ColdBuild:
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     site = tmp_path_factory.mktemp("cold-site") / "html"
-    shutil.copytree(book / "_build" / "html", site)
+    shutil.copytree(site_dir(book), site)
     return ColdBuild(book, result.stdout + result.stderr, site)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from belarus_book.web.layout import site_dir
+
 from ..helpers import ROOT, edit_csv_cell, run_build, site_digest
 
 pytestmark = pytest.mark.slow
@@ -49,7 +51,7 @@ PROBE = {"table": "figures.csv", "key_column": "figure_id", "key": "fig-army-luk
 
 
 def test_changed_data_value_reaches_the_page(book):
-    page = book / "_build" / "html" / PROBE["page"]
+    page = site_dir(book) / PROBE["page"]
     assert "35,000" in page.read_text(encoding="utf-8")
     edit_csv_cell(book / "data" / PROBE["table"], PROBE["key_column"], PROBE["key"], PROBE["column"], "35123")
     result = run_build(book)
@@ -64,7 +66,7 @@ def test_changed_stylesheet_alone_reaches_the_site(book):
     css.write_text(css.read_text(encoding="utf-8") + "\n/* probe: changed alone */\n", encoding="utf-8")
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "probe: changed alone" in (book / "_build" / "html" / "_static" / "print.css").read_text(encoding="utf-8")
+    assert "probe: changed alone" in (site_dir(book) / "_static" / "print.css").read_text(encoding="utf-8")
 
 
 def test_failing_cell_fails_the_build_and_keeps_the_last_site(book):

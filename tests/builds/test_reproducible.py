@@ -20,6 +20,7 @@ import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.commands.chromium import COPY_IGNORE
+from belarus_book.web.layout import site_dir
 
 from ..helpers import ROOT, run_build
 
@@ -73,7 +74,7 @@ def two_builds(cold_build, tmp_path_factory) -> tuple[Path, Path]:
     shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return cold_build.site, book / "_build" / "html"
+    return cold_build.site, site_dir(book)
 
 
 def test_same_pages_text_and_chart_specs(two_builds):

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR
+from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR, site_dir
 from . import chromium, lighthouse
 
 COLD_TARGET_S = 30
@@ -125,9 +125,9 @@ def run(source: Path) -> int:
         book = Path(tmp) / "book"
         shutil.copytree(source, book, ignore=chromium.COPY_IGNORE)
         rows = build_rows(book) + load_rows(book)
-        rows += page_rows(book / "_build" / "html")
+        rows += page_rows(site_dir(book))
         # On a phone (issue 18): Lighthouse, pinned by package-lock.json.
-        phone = lighthouse.measure(book / "_build" / "html") if lighthouse.available() else None
+        phone = lighthouse.measure(site_dir(book)) if lighthouse.available() else None
 
     width = max(len(r[0]) for r in rows)
     print(f"\n{'measure'.ljust(width)} | value    | target            | verdict")

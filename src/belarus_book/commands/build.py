@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from ..data import DataError, find_data_dir, validate_package
+from ..web.layout import site_dir
 
 STRICT = ["-W", "-n", "--keep-going"]
 
@@ -28,7 +29,7 @@ def run(book: Path) -> int:
     """Build ``book`` into ``_build/html``; the exit status (0: built)."""
     build_dir = book / "_build"
     staging = build_dir / "staging"
-    site = build_dir / "html"
+    site = site_dir(book)
     # Checked here as well as in the Sphinx extension, to report bad data in one clean
     # message (file, row, column, rule) rather than at the end of a Sphinx traceback.
     try:
@@ -55,7 +56,7 @@ def run(book: Path) -> int:
     old = build_dir / "html.old"
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(staging / "_build" / "html", fresh)
+    shutil.copytree(site_dir(staging), fresh)
     if site.exists():
         site.rename(old)
     fresh.rename(site)

@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from ..data import find_data_dir
-from ..web.layout import PDF_DIR, book_version
+from ..web.layout import PDF_DIR, book_version, site_dir
 
 # Build bookkeeping that readers do not need.
 SKIP = {".buildinfo", ".doctrees"}
@@ -39,7 +39,7 @@ front page or CITATION.cff in the source repository.
 
 
 def make_dist(book: Path, dest: Path | None = None) -> Path:
-    site = book / "_build" / "html"
+    site = site_dir(book)
     if not (site / "index.html").exists():
         raise SystemExit("no built site in _build/html: run `make book` first")
     version = book_version()

@@ -24,6 +24,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..web.layout import site_dir
 from . import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,7 +152,7 @@ def table(rows: dict[str, dict]) -> str:
 def run(book: Path) -> int:
     """Measure the built site of ``book`` and print the table (``python -m belarus_book
     lighthouse``; ``make bench`` measures a fresh build of a copy instead)."""
-    site = book / "_build" / "html"
+    site = site_dir(book)
     if not (site / "index.html").exists():
         sys.exit(f"lighthouse: no built site in {site}: run `make book` first")
     print(table(measure(site)))

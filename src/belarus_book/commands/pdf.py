@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-from ..web.layout import CHAPTER_PREFIX, PDF_DIR, link_pdfs, pdf_name
+from ..web.layout import CHAPTER_PREFIX, PDF_DIR, link_pdfs, pdf_name, site_dir
 from . import chromium
 
 BOOK_PDF = "belarus-book.pdf"
@@ -92,7 +92,7 @@ def print_page(browser, url: str, target: Path) -> tuple[str, int]:
 
 
 def make_pdfs(book: Path) -> list[Printed]:
-    site = book / "_build" / "html"
+    site = site_dir(book)
     out = book / "_build" / "pdf"
     if not (site / "index.html").exists():
         raise SystemExit("no built site in _build/html: run `make book` first")

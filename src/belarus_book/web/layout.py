@@ -1,4 +1,4 @@
-"""Where the build puts things in the site, and the names of what it publishes.
+"""Where the site is, where the build puts things in it, and the names of what it publishes.
 
 The Sphinx extension (:mod:`belarus_book.sphinx`) writes these paths; the print edition,
 the offline zip, the benchmark and the tests read them. One definition for all of them.
@@ -26,6 +26,12 @@ PDF_DIR = "_pdf"
 # only `make pdf` makes afterwards (a fresh `make book` would offer a dead link), so the build
 # leaves this mark and `make pdf` replaces it once the PDF is in the site (link_pdfs).
 PDF_LINK_MARK = "<!-- the PDF link: added by make pdf -->"
+
+
+def site_dir(book: Path) -> Path:
+    """The built site of the book in the folder ``book``: what `make book` writes and
+    `make serve`, `make pdf`, `make dist` and the tests read."""
+    return book / "_build" / "html"
 
 
 def book_version() -> str:
