@@ -209,7 +209,7 @@ class NotebookRun:
         return set("".join(o.get("text", "") for o in last.outputs).split())
 
 
-# Appended to each chapter's notebook: tests/test_claims.py compares the claims a chapter
+# Appended to each chapter's notebook: tests/editions/test_claims_shown.py compares the claims a chapter
 # showed with the ledger. It prints after everything the chapter itself runs.
 CLAIM_IDS_CELL = 'print(" ".join(sorted(cited.claim_ids)))'
 

@@ -235,7 +235,7 @@ def test_tabs_work_by_keyboard_alone(browser, site_url, chart_page):
 
 def chart_violations(page, axe_script: str) -> list[dict]:
     """axe's WCAG A/AA violations inside the charts' cards (the rest of each page is
-    tests/test_a11y.py's), with the page's colours and landmarks around them."""
+    test_a11y.py's), with the page's colours and landmarks around them."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(content=axe_script)
     return page.evaluate(

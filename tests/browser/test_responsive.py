@@ -1,6 +1,6 @@
 """Dark mode on a phone: every page with charts, at 390 px wide in dark mode, draws every
 chart, and each chart fits its container and the viewport (no sideways scrolling to read a
-chart). Legibility (text contrast) in dark mode is axe's job: tests/test_a11y.py."""
+chart). Legibility (text contrast) in dark mode is axe's job: tests/browser/test_a11y.py."""
 
 from __future__ import annotations
 
