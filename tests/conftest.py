@@ -47,9 +47,12 @@ def pytest_generate_tests(metafunc) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _page_of_a_built_site(request) -> None:
+def _needs_the_built_site(request) -> None:
+    """A test of the built site (in site/ or browser/, or parametrised by its pages) fails
+    first thing, saying why, when there is none."""
     callspec = getattr(request.node, "callspec", None)
-    if callspec and _NO_SITE_PARAM in callspec.params.values():
+    by_page = callspec is not None and _NO_SITE_PARAM in callspec.params.values()
+    if (by_page or request.node.path.relative_to(TESTS).parts[0] in ("site", "browser")) and not site_built():
         pytest.fail(NO_SITE, pytrace=False)
 
 

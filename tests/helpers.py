@@ -17,11 +17,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from belarus_book.commands import chromium
-from belarus_book.web.layout import NOTEBOOK_DIR
+from belarus_book.web.layout import NOTEBOOK_DIR, site_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SITE = ROOT / "_build" / "html"
+SITE = site_dir(ROOT)
 SHARED = ROOT.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
 
@@ -70,7 +70,7 @@ def run_build(book: Path) -> subprocess.CompletedProcess:
 
 def site_digest(book: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted((book / "_build" / "html").rglob("*")):
+    for path in sorted(site_dir(book).rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(book).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
@@ -92,6 +92,11 @@ def site_pages(*extra: str) -> list[str]:
             + [p for p in extra if (SITE / p).exists()])
 
 
+def all_pages() -> list[str]:
+    """Every page a reader can reach: the book's, and Sphinx's search and index pages."""
+    return sorted(site_pages("genindex.html", "search.html"))
+
+
 def chart_pages() -> list[str]:
     return [p for p in site_pages() if 'class="vega-chart"' in (SITE / p).read_text(encoding="utf-8")]
 
@@ -102,15 +107,16 @@ def chapter_pages() -> list[str]:
 
 #: What a test can be parametrised by, named by the argument that receives it: the built
 #: site's pages (book_page; site_page adds the search and index pages), those with charts,
-#: the chapters, and the chapters' notebook editions (relative to NOTEBOOK_DIR). Worked out
-#: when a test asks for it (conftest.pytest_generate_tests), not when its file is imported,
-#: so the suite collects without a built site.
+#: the chapters, both (phone_page: what must fit a phone), and the chapters' notebook
+#: editions (relative to NOTEBOOK_DIR). Worked out when a test asks for it
+#: (conftest.pytest_generate_tests), not when its file is imported, so the suite collects
+#: without a built site.
 PAGE_SETS = {
     "book_page": site_pages,
-    "site_page": lambda: sorted(site_pages("genindex.html", "search.html")),
+    "site_page": all_pages,
     "chart_page": chart_pages,
     "chapter_page": chapter_pages,
-    "chapter_or_chart_page": lambda: sorted(set(chapter_pages()) | set(chart_pages())),
+    "phone_page": lambda: sorted(set(chapter_pages()) | set(chart_pages())),
     "chapter_notebook": lambda: sorted(p.relative_to(SITE / NOTEBOOK_DIR).as_posix()
                                        for p in (SITE / NOTEBOOK_DIR).rglob("*.ipynb")),
 }

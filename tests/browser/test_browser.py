@@ -10,10 +10,9 @@ from belarus_book.commands import chromium
 from belarus_book.web.chart_bundle import VIEWS_NAME
 from belarus_book.web.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
-from ..helpers import SITE, site_pages
+from ..helpers import SITE, chart_pages, site_pages
 
 VIEWS_PATH = (PurePosixPath(BUNDLE_PATH).parent / VIEWS_NAME).as_posix()
-PAGES = site_pages()
 
 
 def open_page(browser, site_url, page_path, **context_options):
@@ -39,28 +38,28 @@ def open_page(browser, site_url, page_path, **context_options):
 
 
 def test_site_has_the_book_pages():
-    assert "index.html" in PAGES
-    assert any(p.startswith("chapters/") for p in PAGES), PAGES
+    pages = site_pages()
+    assert "index.html" in pages
+    assert any(p.startswith("chapters/") for p in pages), pages
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path):
-    context, page, record = open_page(browser, site_url, page_path)
+def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, book_page):
+    context, page, record = open_page(browser, site_url, book_page)
     try:
         charts = chromium.wait_for_charts(page)
         page.wait_for_load_state("networkidle")
         assert record["outside"] == [], f"requests leaving the machine: {record['outside']}"
-        assert record["errors"] == [], f"console errors on {page_path}: {record['errors']}"
+        assert record["errors"] == [], f"console errors on {book_page}: {record['errors']}"
 
         # Sphinx appends "?v=<checksum>" to asset URLs on rebuilds.
         loads_bundle = any(u.split("?")[0].endswith(BUNDLE_PATH) for u in record["requests"])
         assert loads_bundle == (charts > 0), "the Vega bundle belongs on chart pages only"
         views = [u for u in record["requests"] if u.split("?")[0].endswith(VIEWS_PATH)]
         assert views == [], "the charts' views load when a reader opens one, not with the page"
-        specs_file = f"{CHART_SPECS_DIR}/{PurePosixPath(page_path).with_suffix('.js')}"
+        specs_file = f"{CHART_SPECS_DIR}/{PurePosixPath(book_page).with_suffix('.js')}"
         loads_specs = any(u.split("?")[0].endswith(specs_file) for u in record["requests"])
         assert loads_specs == (charts > 0), f"{specs_file}: loaded by chart pages, and by them only"
-        specs = chromium.chart_specs(SITE, SITE / page_path)
+        specs = chromium.chart_specs(SITE, SITE / book_page)
 
         for i in range(charts):
             holder = page.locator(".vega-chart").nth(i)
@@ -79,12 +78,8 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, page_path
         context.close()
 
 
-CHART_PAGES = [p for p in PAGES if "vega-chart" in (SITE / p).read_text(encoding="utf-8")]
-
-
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_hovering_a_mark_shows_its_tooltip(browser, site_url, page_path):
-    context, page, _ = open_page(browser, site_url, page_path)
+def test_hovering_a_mark_shows_its_tooltip(browser, site_url, chart_page):
+    context, page, _ = open_page(browser, site_url, chart_page)
     try:
         chromium.wait_for_charts(page)
         tooltip = page.locator("#vg-tooltip-element")
@@ -97,7 +92,7 @@ def test_hovering_a_mark_shows_its_tooltip(browser, site_url, page_path):
             if tooltip.count() and "visible" in (tooltip.get_attribute("class") or ""):
                 assert tooltip.inner_text().strip(), "the tooltip is empty"
                 return
-        pytest.fail(f"no mark on {page_path} showed a tooltip on hover")
+        pytest.fail(f"no mark on {chart_page} showed a tooltip on hover")
     finally:
         context.close()
 
@@ -116,15 +111,18 @@ def far_charts(page) -> list[int]:
         .filter(c => c.far && !c.solution).map(c => c.i)""")
 
 
-LAZY_PAGE = next((p for p in CHART_PAGES if p.startswith("chapters/")), None)
+@pytest.fixture(scope="module")
+def lazy_page(site) -> str:
+    """A chapter with charts: long enough for one to lie far below the first screen."""
+    return next(p for p in chart_pages() if p.startswith("chapters/"))
 
 
-def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url):
-    context, page, record = open_page(browser, site_url, LAZY_PAGE, viewport={"width": 1000, "height": 700})
+def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url, lazy_page):
+    context, page, record = open_page(browser, site_url, lazy_page, viewport={"width": 1000, "height": 700})
     try:
         page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
         far = far_charts(page)
-        assert far, f"no chart of {LAZY_PAGE} lies far below the first screen: pick a longer page"
+        assert far, f"no chart of {lazy_page} lies far below the first screen: pick a longer page"
         holder = page.locator(".vega-chart").nth(far[-1])
         # Not drawn yet: no drawing, its description in its place, the page not all drawn.
         assert holder.get_attribute("data-rendered") is None and holder.locator("svg").count() == 0
@@ -141,19 +139,19 @@ def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url):
         context.close()
 
 
-def test_printing_draws_every_chart_first(browser, site_url, tmp_path):
+def test_printing_draws_every_chart_first(browser, site_url, lazy_page, tmp_path):
     """Chromium's print (what a reader's print menu does) dispatches beforeprint and lays
     the page out right after it: every chart must be drawn by then, scrolled to or not."""
     from pypdf import PdfReader
 
-    context, page, _ = open_page(browser, site_url, LAZY_PAGE, viewport={"width": 1000, "height": 700})
+    context, page, _ = open_page(browser, site_url, lazy_page, viewport={"width": 1000, "height": 700})
     try:
         page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
         far = far_charts(page)
         assert far and page.evaluate("document.documentElement.dataset.chartsDrawn") is None
         page.pdf(path=str(tmp_path / "page.pdf"))
         text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "page.pdf").pages).split())
-        specs = chromium.chart_specs(SITE, SITE / LAZY_PAGE)
+        specs = chromium.chart_specs(SITE, SITE / lazy_page)
         for i in far:
             index = int(page.locator(".vega-chart").nth(i).get_attribute("data-chart-index"))
             title = specs[index]["title"]

@@ -23,10 +23,8 @@ from belarus_book.commands import chromium
 from belarus_book.web import chart_html
 from belarus_book.web.chart_bundle import BUNDLE_NAME, VIEWS_NAME
 
-from ..helpers import SITE, WCAG_TAGS, open_in_mode, site_pages
+from ..helpers import SITE, WCAG_TAGS, chart_pages, open_in_mode
 
-PAGES = site_pages()
-CHART_PAGES = [p for p in PAGES if 'class="vega-chart"' in (SITE / p).read_text(encoding="utf-8")]
 SOURCE_KEYS = {"source_id", "source", "coords_from"}
 PRINT_ROWS = 15
 VEGA_DIR = SITE / "_static" / "_vega"
@@ -97,20 +95,19 @@ def open_page(browser, site_url, page_path, **options):
 
 
 def test_there_are_chart_pages():
-    assert CHART_PAGES
-    assert "index.html" in CHART_PAGES, "the landing page's chart has views too"
+    assert chart_pages()
+    assert "index.html" in chart_pages(), "the landing page's chart has views too"
 
 
 def test_every_chart_has_rows_with_sources():
-    for page_path in CHART_PAGES:
+    for page_path in chart_pages():
         for i, spec in enumerate(chromium.chart_specs(SITE, SITE / page_path)):
             assert chart_rows(spec), f"chart {i} on {page_path}: no data row names its source"
 
 
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, page_path):
-    context, page, errors, charts = open_page(browser, site_url, page_path)
-    names = source_names(page_path)
+def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, chart_page):
+    context, page, errors, charts = open_page(browser, site_url, chart_page)
+    names = source_names(chart_page)
     try:
         for i, (holder, spec) in enumerate(charts):
             expected = chart_rows(spec)
@@ -131,7 +128,7 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, page_
             assert {"Source", "Excerpt"} <= set(headers), f"chart {i}: columns {headers}"
             assert set(headers) <= {"What", "Value or date", "Who claims it", "Source", "Excerpt",
                                     "Translation"}, headers
-            assert table.locator("tbody tr").count() == len(expected), f"chart {i} on {page_path}"
+            assert table.locator("tbody tr").count() == len(expected), f"chart {i} on {chart_page}"
             assert table.locator("tbody th, tbody td").count() == len(expected) * len(headers)
             shown = squash(table.inner_text())
             for row in expected:
@@ -164,7 +161,7 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, page_
             assert download.suggested_filename.endswith(".csv")
             text = Path(download.path()).read_bytes().decode("utf-8")
             got = list(csv.DictReader(io.StringIO(text, newline="")))
-            assert len(got) == len(expected), f"chart {i} on {page_path}: CSV has {len(got)} rows"
+            assert len(got) == len(expected), f"chart {i} on {chart_page}: CSV has {len(got)} rows"
             for want, row in zip(expected, got, strict=True):
                 assert set(want) <= set(row), f"chart {i}: CSV lacks columns"
                 assert row == {k: as_csv(want.get(k)) for k in row}, f"chart {i}: CSV row differs"
@@ -178,9 +175,8 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, page_
         context.close()
 
 
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_tabs_work_by_keyboard_alone(browser, site_url, page_path):
-    context, page, errors, charts = open_page(browser, site_url, page_path)
+def test_tabs_work_by_keyboard_alone(browser, site_url, chart_page):
+    context, page, errors, charts = open_page(browser, site_url, chart_page)
 
     def focused() -> dict:
         return page.evaluate("""() => { const a = document.activeElement;
@@ -239,7 +235,7 @@ def test_tabs_work_by_keyboard_alone(browser, site_url, page_path):
 
 def chart_violations(page, axe_script: str) -> list[dict]:
     """axe's WCAG A/AA violations inside the charts' cards (the rest of each page is
-    tests/test_a11y.py's), with the page's colours and landmarks around them."""
+    test_a11y.py's), with the page's colours and landmarks around them."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(content=axe_script)
     return page.evaluate(
@@ -253,9 +249,8 @@ def chart_violations(page, axe_script: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, page_path, mode):
-    context, page = open_in_mode(browser, site_url + page_path, mode)
+def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, chart_page, mode):
+    context, page = open_in_mode(browser, site_url + chart_page, mode)
     try:
         holders = page.locator(".vega-chart")
         unfold(page)
@@ -264,7 +259,7 @@ def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, page_
                 holders.nth(i).get_by_role("tab", name=view).click()
             page.wait_for_function("() => !document.querySelector('.bb-view[aria-busy]')")
             violations = chart_violations(page, axe_source)
-            assert violations == [], f"{page_path} ({mode}, {view} open):\n" + json.dumps(violations, indent=1)
+            assert violations == [], f"{chart_page} ({mode}, {view} open):\n" + json.dumps(violations, indent=1)
     finally:
         context.close()
 
@@ -277,14 +272,13 @@ def test_the_views_are_a_script_of_their_own():
     assert f'"{VIEWS_NAME}?v=' in bundle, "the bundle loads the views by name and checksum"
 
 
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_views_script_loads_only_when_a_view_is_opened(browser, site_url, page_path):
+def test_views_script_loads_only_when_a_view_is_opened(browser, site_url, chart_page):
     context = browser.new_context()
     page = context.new_page()
     loads: list[str] = []
     page.on("request", lambda r: r.url.split("?")[0].endswith(VIEWS_NAME) and loads.append(r.url))
     try:
-        page.goto(site_url + page_path, wait_until="load")
+        page.goto(site_url + chart_page, wait_until="load")
         count = chromium.wait_for_charts(page)
         unfold(page)
         page.wait_for_load_state("networkidle")
@@ -300,7 +294,7 @@ def test_views_script_loads_only_when_a_view_is_opened(browser, site_url, page_p
 
 def test_views_work_from_disk(browser):
     """Opened from file:// (the offline copy), the views still load: a script element."""
-    page_path = CHART_PAGES[0]
+    page_path = chart_pages()[0]
     context = browser.new_context()
     page = context.new_page()
     try:
@@ -350,9 +344,8 @@ def check_print_blocks(page, charts) -> None:
     assert page.locator(".bb-chart-print:visible").count() == 0
 
 
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_print_with_the_views_loaded_follows_each_chart_with_its_table(browser, site_url, page_path):
-    context, page, errors, charts = open_page(browser, site_url, page_path)
+def test_print_with_the_views_loaded_follows_each_chart_with_its_table(browser, site_url, chart_page):
+    context, page, errors, charts = open_page(browser, site_url, chart_page)
     try:
         assert page.locator(".bb-chart-print").count() == 0, "print tables built before printing"
         charts[0][0].get_by_role("tab", name="Table").click()  # an open view does not print
@@ -366,12 +359,11 @@ def test_print_with_the_views_loaded_follows_each_chart_with_its_table(browser, 
         context.close()
 
 
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_print_before_the_views_load_says_where_the_tables_are(browser, site_url, page_path):
+def test_print_before_the_views_load_says_where_the_tables_are(browser, site_url, chart_page):
     """A print the browser starts cannot wait for a script: until the views are in, each
     chart is followed by a line saying where its table is, at once; the views then load
     and put the tables there for the next print."""
-    context, page, errors, charts = open_page(browser, site_url, page_path)
+    context, page, errors, charts = open_page(browser, site_url, chart_page)
     try:
         # Dispatched and read in one go, so the views cannot have loaded in between.
         texts = page.evaluate("""() => { window.dispatchEvent(new Event('beforeprint'));

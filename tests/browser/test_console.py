@@ -9,27 +9,25 @@ from belarus_book.commands import chromium
 
 from ..helpers import site_pages
 
-# Every page the site has, Sphinx's search and index pages included.
-PAGES = site_pages("search.html", "genindex.html")
-
 
 def test_site_has_pages_to_check():
-    assert "index.html" in PAGES and "search.html" in PAGES
+    pages = site_pages("search.html", "genindex.html")
+    assert "index.html" in pages and "search.html" in pages
 
 
+# Every page the site has, Sphinx's search and index pages included.
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_logs_no_error_or_warning(browser, site_url, page_path, scheme):
+def test_page_logs_no_error_or_warning(browser, site_url, site_page, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     logged = []
     page.on("console", lambda m: m.type in ("error", "warning") and logged.append(f"{m.type}: {m.text}"))
     page.on("pageerror", lambda e: logged.append(f"uncaught: {e}"))
     try:
-        page.goto(site_url + page_path, wait_until="load")
+        page.goto(site_url + site_page, wait_until="load")
         chromium.wait_for_charts(page)
         page.wait_for_load_state("networkidle")
-        assert logged == [], f"{page_path} ({scheme}) logs: {logged}"
+        assert logged == [], f"{site_page} ({scheme}) logs: {logged}"
     finally:
         context.close()
 

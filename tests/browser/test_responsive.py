@@ -1,27 +1,21 @@
 """Dark mode on a phone: every page with charts, at 390 px wide in dark mode, draws every
 chart, and each chart fits its container and the viewport (no sideways scrolling to read a
-chart). Legibility (text contrast) in dark mode is axe's job: tests/test_a11y.py."""
+chart). Legibility (text contrast) in dark mode is axe's job: tests/browser/test_a11y.py."""
 
 from __future__ import annotations
 
-import pytest
-
-from ..helpers import SITE, open_in_mode, site_pages
+from ..helpers import chapter_pages, open_in_mode
 
 PHONE = {"width": 390, "height": 844}
-PAGES = site_pages()
-CHAPTERS = [p for p in PAGES if p.startswith("chapters/")]
-CHART_PAGES = [p for p in PAGES if "vega-chart" in (SITE / p).read_text(encoding="utf-8")]
 
 
 def test_there_are_chapters():
-    assert CHAPTERS
+    assert chapter_pages()
 
 
-@pytest.mark.parametrize("page_path", sorted(set(CHAPTERS) | set(CHART_PAGES)))
-def test_charts_draw_and_fit_on_a_phone_in_dark_mode(browser, site_url, page_path):
+def test_charts_draw_and_fit_on_a_phone_in_dark_mode(browser, site_url, phone_page):
     context, page = open_in_mode(
-        browser, site_url + page_path, "dark", viewport=PHONE, device_scale_factor=2,
+        browser, site_url + phone_page, "dark", viewport=PHONE, device_scale_factor=2,
         is_mobile=True, has_touch=True,
     )
     try:
@@ -38,14 +32,14 @@ def test_charts_draw_and_fit_on_a_phone_in_dark_mode(browser, site_url, page_pat
                             holderRight: c.right, marks: h.querySelectorAll('g.role-mark > *').length};
                 }"""
             )
-            assert sizes["marks"] > 0, f"chart {i} on {page_path} drew no marks"
-            assert sizes["svg"] <= sizes["holder"] + 1, f"chart {i} on {page_path} overflows its box: {sizes}"
-            assert sizes["svg"] <= PHONE["width"], f"chart {i} on {page_path} is wider than the phone: {sizes}"
+            assert sizes["marks"] > 0, f"chart {i} on {phone_page} drew no marks"
+            assert sizes["svg"] <= sizes["holder"] + 1, f"chart {i} on {phone_page} overflows its box: {sizes}"
+            assert sizes["svg"] <= PHONE["width"], f"chart {i} on {phone_page} is wider than the phone: {sizes}"
             assert sizes["left"] >= -1 and sizes["right"] <= PHONE["width"] + 1, (
-                f"chart {i} on {page_path} sticks out of the screen: {sizes}"
+                f"chart {i} on {phone_page} sticks out of the screen: {sizes}"
             )
         # The page itself must not scroll sideways because of its content.
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"{page_path} scrolls sideways by {overflow}px at {PHONE['width']}px"
+        assert overflow <= 1, f"{phone_page} scrolls sideways by {overflow}px at {PHONE['width']}px"
     finally:
         context.close()

@@ -16,6 +16,7 @@ import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.commands.chromium import COPY_IGNORE
+from belarus_book.web.layout import site_dir
 
 from ..helpers import ROOT, SITE, edit_csv_cell, read_csv, run_build, site_digest, write_csv
 
@@ -25,7 +26,7 @@ def book(tmp_path) -> Path:
     """A copy of the book with a small "last good site" (the real front page, or a stand-in)."""
     book = tmp_path / "book"
     shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-    site = book / "_build" / "html"
+    site = site_dir(book)
     site.mkdir(parents=True)
     if (SITE / "index.html").exists():
         shutil.copyfile(SITE / "index.html", site / "index.html")
@@ -169,7 +170,7 @@ def poisoned_book(tmp_path_factory) -> Path:
 @pytest.mark.slow
 @pytest.mark.browser
 def test_markup_in_data_is_shown_as_text_and_never_runs(poisoned_book, browser):
-    site = poisoned_book / "_build" / "html"
+    site = site_dir(poisoned_book)
     pages = [p.relative_to(site).as_posix() for p in chromium.html_pages(site)]
     assert f"{PROBE_PAGE}.html" in pages
     with chromium.serve(site) as url:

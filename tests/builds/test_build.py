@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from belarus_book.commands.chromium import COPY_IGNORE
+from belarus_book.web.layout import site_dir
 
 from ..helpers import ROOT, edit_csv_cell, run_build, site_digest
 
@@ -26,25 +25,16 @@ NOTEBOOK_PAGES = [p for p in (ROOT / "index.md", *ROOT.glob("chapters/*.md"), *R
 
 
 @pytest.fixture(scope="module")
-def first_build(tmp_path_factory) -> tuple[Path, str]:
-    """A copy of the book, built once from scratch, and what that build printed."""
-    book = tmp_path_factory.mktemp("build") / "book"
-    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-    result = run_build(book)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book, result.stdout + result.stderr
+def book(cold_build) -> Path:
+    """The session's cold-built copy of the book (builds/conftest.py), which these tests change."""
+    return cold_build.book
 
 
-@pytest.fixture(scope="module")
-def book(first_build) -> Path:
-    return first_build[0]
-
-
-def test_cold_build_runs_each_notebook_once(first_build):
+def test_cold_build_runs_each_notebook_once(cold_build):
     # belarus_book.sphinx.prerun executes the notebook pages before Sphinx reads them, side by side
     # where there is more than one core; myst-nb then finds each in the cache. On one core it
     # leaves them to myst-nb. Either way each notebook runs exactly once.
-    _, output = first_build
+    output = cold_build.output
     prerun = re.findall(r"prerun: (\S+) executed in", output)
     by_mystnb = output.count("Executing notebook using")
     assert len(set(prerun)) == len(prerun), output[-3000:]
@@ -61,7 +51,7 @@ PROBE = {"table": "figures.csv", "key_column": "figure_id", "key": "fig-army-luk
 
 
 def test_changed_data_value_reaches_the_page(book):
-    page = book / "_build" / "html" / PROBE["page"]
+    page = site_dir(book) / PROBE["page"]
     assert "35,000" in page.read_text(encoding="utf-8")
     edit_csv_cell(book / "data" / PROBE["table"], PROBE["key_column"], PROBE["key"], PROBE["column"], "35123")
     result = run_build(book)
@@ -76,7 +66,7 @@ def test_changed_stylesheet_alone_reaches_the_site(book):
     css.write_text(css.read_text(encoding="utf-8") + "\n/* probe: changed alone */\n", encoding="utf-8")
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "probe: changed alone" in (book / "_build" / "html" / "_static" / "print.css").read_text(encoding="utf-8")
+    assert "probe: changed alone" in (site_dir(book) / "_static" / "print.css").read_text(encoding="utf-8")
 
 
 def test_failing_cell_fails_the_build_and_keeps_the_last_site(book):

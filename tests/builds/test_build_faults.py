@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from belarus_book.web.layout import site_dir
+
 from ..book_copies import copy_book, run_tool, start_build
 
 pytestmark = pytest.mark.slow
@@ -79,13 +81,13 @@ def test_after_an_interrupt_the_next_build_fails_on_the_same_warning(broken, mom
     book, warning = broken
     output = interrupt_when(book, MOMENTS[moment])
     assert "BUILD INTERRUPTED" in output and "last good site" in output
-    assert not (book / "_build" / "html").exists(), "an interrupted build published a site"
+    assert not (site_dir(book)).exists(), "an interrupted build published a site"
     result = run_tool(book)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build after an interrupt ({moment}) passed:\n{output[-3000:]}"
     assert "Discarding _build/staging, left by a build that did not finish" in output
     assert role_warning(output) == warning
-    assert not (book / "_build" / "html").exists()
+    assert not (site_dir(book)).exists()
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +118,7 @@ def test_a_second_build_is_refused_while_one_runs_and_progress_shows_as_it_happe
     assert refused.returncode == 1
     assert f"BUILD NOT STARTED: another build is running (pid {first.pid}, build)" in refused.stderr
     assert first.returncode == 0, output[-3000:]
-    site, built = good / "_build" / "html", staged(good) / "html"
+    site, built = site_dir(good), staged(good) / "html"
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
     assert "index.html" in files and len(files) > 150
@@ -130,7 +132,7 @@ def test_a_no_change_rebuild_leaves_the_claims_ledger_alone(good):
     result = run_tool(good)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert ledger.stat().st_mtime_ns == before, "a no-change rebuild wrote claims.csv again"
-    assert (good / "_build" / "html" / "data" / "claims.csv").read_bytes() == ledger.read_bytes()
+    assert (site_dir(good) / "data" / "claims.csv").read_bytes() == ledger.read_bytes()
 
 
 def test_a_failing_and_a_looping_chapter_each_run_once_and_stop_the_build(tmp_path_factory):

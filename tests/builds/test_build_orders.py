@@ -15,7 +15,7 @@ import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.commands.pdf import BOOK_PDF
-from belarus_book.web.layout import PDF_DIR, book_version
+from belarus_book.web.layout import PDF_DIR, book_version, built_html, site_dir
 
 from ..book_copies import copy_book, run_tool
 from ..helpers import IN_CI, ROOT
@@ -99,8 +99,8 @@ def book(tmp_path_factory) -> Path:
 
 
 def test_every_order_of_make_targets_leaves_no_dead_link_and_the_pdfs_that_hold(book, tmp_path):
-    site = book / "_build" / "html"
-    ledger = book / "_build" / "staging" / "_build" / "html" / "data" / "claims.csv"
+    site = site_dir(book)
+    ledger = built_html(book / "_build" / "staging") / "data" / "claims.csv"
     for number, (target, pdfs) in enumerate(ORDER):
         step = f"step {number + 1}, make {target}"
         if target == "edit":

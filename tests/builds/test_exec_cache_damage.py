@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from belarus_book.commands import exec_cache
+from belarus_book.web.layout import site_dir
 
 from ..book_copies import checkout_cache, copy_book, run_tool
 
@@ -70,7 +71,7 @@ DAMAGE = [truncate_database, empty_database, delete_database, delete_notebook, g
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> Path:
     book = copy_book(tmp_path_factory.mktemp("cache") / "book")
-    site = book / "_build" / "html"
+    site = site_dir(book)
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
     return book
@@ -94,7 +95,7 @@ def test_damage_stops_the_build_naming_the_cache_and_the_remedy(book, damage):
     assert expected in result.stderr
     assert "run `make clean-cache` (it keeps the site)" in result.stderr
     assert "Traceback" not in result.stderr and "Running Jupyter-Book" not in result.stdout
-    assert (book / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert (site_dir(book) / "index.html").read_text(encoding="utf-8") == "the last good site"
 
 
 def test_clean_cache_removes_the_cache_only(book):
@@ -105,5 +106,5 @@ def test_clean_cache_removes_the_cache_only(book):
     result = run_tool(book, "clean-cache")
     assert result.returncode == 0, result.stderr
     assert not (book / exec_cache.CACHE_ROOT).exists()
-    assert (book / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert (site_dir(book) / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert exec_cache.damage(folder) is None

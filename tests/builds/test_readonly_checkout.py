@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from belarus_book.commands import exec_cache
+from belarus_book.web.layout import site_dir
 
 from ..book_copies import copy_book, run_tool
 from ..helpers import IN_CI, ROOT
@@ -88,7 +89,7 @@ def test_a_read_only_checkout_builds_and_nothing_is_written_outside_build(book, 
     result = as_user(book, user)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert sources(book) == before, "the build wrote into the checkout"
-    published = book / "_build" / "html" / "data"
+    published = site_dir(book) / "data"
     assert (published / "claims.csv").is_file()
     for path in [published, *published.rglob("*")]:
         assert path.stat().st_mode & 0o200, f"{path} was copied read-only"
@@ -123,7 +124,7 @@ def test_a_cache_this_user_may_not_read_stops_the_build_naming_it(book, user):
 
 def test_clean_removes_nothing_if_it_cannot_remove_everything_then_everything(book, user):
     build_dir = book / "_build"
-    site = build_dir / "html"
+    site = site_dir(book)
     theirs = build_dir / "staging" / "root-owned"
     subprocess.run(["chmod", "-R", "u+w", str(build_dir / "staging")], check=True)
     theirs.mkdir()

@@ -20,6 +20,7 @@ import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.commands.chromium import COPY_IGNORE
+from belarus_book.web.layout import site_dir
 
 from ..helpers import ROOT, run_build
 
@@ -67,15 +68,13 @@ def snapshot(site: Path) -> dict[str, tuple[str, list]]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
-    sites = []
-    for name in ("first", "second"):
-        book = tmp_path_factory.mktemp(name) / "book"
-        shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-        result = run_build(book)
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-        sites.append(book / "_build" / "html")
-    return sites[0], sites[1]
+def two_builds(cold_build, tmp_path_factory) -> tuple[Path, Path]:
+    """The session's cold build (builds/conftest.py) and a second one, in another folder."""
+    book = tmp_path_factory.mktemp("second") / "book"
+    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return cold_build.site, site_dir(book)
 
 
 def test_same_pages_text_and_chart_specs(two_builds):

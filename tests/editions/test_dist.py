@@ -11,9 +11,9 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from belarus_book.commands import chromium, dist
-from belarus_book.web.layout import book_version
+from belarus_book.web.layout import PDF_DIR, book_version
 
-from ..helpers import ROOT
+from ..helpers import ROOT, SITE
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -29,7 +29,7 @@ def unzipped(site, tmp_path_factory) -> Path:
     assert (top / "README.txt").is_file()
     assert (top / "data" / "datapackage.json").is_file()
     assert (top / "site" / "index.html").is_file()
-    if list((ROOT / "_build" / "html" / "_pdf").glob("*.pdf")):
+    if list((SITE / PDF_DIR).glob("*.pdf")):
         assert list((top / "site" / "_pdf").glob("*.pdf")), "PDFs made by `make pdf` are not in the zip"
     return top / "site"
 

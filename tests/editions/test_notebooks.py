@@ -1,7 +1,7 @@
 """The notebook edition in the clients teachers and students use.
 
 Each chapter's downloadable notebook is opened as downloaded in plain JupyterLab (pinned in
-the test extra, no extensions) whose only kernel runs in a fresh virtual environment holding
+requirements/jupyterlab.txt, no extensions) whose only kernel runs in a fresh virtual environment holding
 just the project's wheel and its dependencies: no checkout, no data/ folder, no myst-nb. It
 must show every chart the chapter's web page shows and read as plain Markdown, both as
 downloaded and after Run All, without error output. nbconvert's HTML export must show every
@@ -73,15 +73,16 @@ def test_edition_is_plain_jupyter(chapter):
 @pytest.fixture(scope="session")
 def wheel_python(tmp_path_factory) -> Path:
     """Python of a fresh venv holding only JupyterLab and the project's wheel (and what they
-    depend on), both at the versions pinned in requirements/constraints.txt."""
+    depend on), at the versions pinned in requirements/constraints.txt (the wheel's) and
+    requirements/jupyterlab.txt (what JupyterLab adds; the book's own venv has no JupyterLab)."""
     tmp = tmp_path_factory.mktemp("wheel-only")
     # The wheel the site offers in every chapter's download box, as a teacher downloads it.
     wheel = SITE / WHEEL_DIR / wheel_name()
     assert wheel.is_file(), f"the site offers no {wheel.name}"
     subprocess.run([sys.executable, "-m", "venv", str(tmp / "venv")], check=True)
     python = tmp / "venv" / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-c",
-                    str(ROOT / "requirements" / "constraints.txt"), str(wheel), "jupyterlab"],
+    pins = [arg for name in ("constraints.txt", "jupyterlab.txt") for arg in ("-c", str(ROOT / "requirements" / name))]
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *pins, str(wheel), "jupyterlab"],
                    check=True, env=_clean_env())
     return python
 
@@ -94,6 +95,8 @@ def _clean_env(**extra) -> dict:
     return {**env, **extra}
 
 
+# Slow, as is everything that needs wheel_python: a fresh environment takes about two minutes.
+@pytest.mark.slow
 def test_wheel_carries_the_data_and_needs_no_build_tools(wheel_python, tmp_path):
     code = ("import importlib.util, belarus_book as bb; "
             "print(bb.find_data_dir()); print(len(bb.load('events'))); "
@@ -223,6 +226,7 @@ def test_edition_in_jupyterlab_as_downloaded_and_after_run_all(chapter, jupyterl
         page.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_nbconvert_html_export_shows_every_chart(chapter, wheel_python, tmp_path):
     subprocess.run([str(wheel_python), "-m", "nbconvert", "--to", "html", "--output-dir", str(tmp_path),

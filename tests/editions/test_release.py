@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from belarus_book.sphinx import publish, sitemap
+from belarus_book.sphinx import sitemap, social
 from belarus_book.web import layout
 
 from ..helpers import ROOT, SITE
@@ -92,7 +92,7 @@ def test_page_description_is_the_first_paragraph_of_running_text():
     body = ('<h1>Title</h1><div class="admonition note"><p>' + "Boxed text, not a summary. " * 4
             + '</p></div><p>Short.</p><p>' + "The page's real first paragraph of text, long enough. " * 6
             + "</p>")
-    text = publish.page_description(body)
+    text = social.page_description(body)
     assert text.startswith("The page's real first paragraph")
     assert len(text) <= 201 and text.endswith("…")
 

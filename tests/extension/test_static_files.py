@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from belarus_book.web.layout import site_dir
+
 pytestmark = pytest.mark.usefixtures("book_build")
 
 
@@ -21,4 +23,4 @@ def test_a_changed_static_file_rewrites_every_page_and_only_then(app_params, mak
     assert build() == first, "a page was written again with nothing changed"
     css.write_text("p { color: navy; }\n", encoding="utf-8")
     assert build() != first
-    assert "navy" in (kwargs["srcdir"] / "_build" / "html" / "_static" / "extra.css").read_text(encoding="utf-8")
+    assert "navy" in (site_dir(kwargs["srcdir"]) / "_static" / "extra.css").read_text(encoding="utf-8")

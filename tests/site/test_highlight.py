@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
+from belarus_book.web.layout import NOTEBOOK_DIR
 
-from ..helpers import SITE, pygments_looks, site_pages, text_of
+from ..helpers import SITE, pygments_looks, text_of
 
 BLOCK = re.compile(r'<div class="highlight"><pre>(.*?)</pre></div>', re.S)
 
@@ -27,28 +27,21 @@ def test_the_site_uses_the_book_code_colours():
         assert all(looks[cls].get(mode) for mode in ("light", "dark")), f".{cls} has no colour"
 
 
-PAGES = site_pages()
-
-
-@pytest.mark.parametrize("page_path", PAGES)
-def test_every_span_left_in_the_code_draws_differently(page_path):
+def test_every_span_left_in_the_code_draws_differently(book_page):
     _, looks = pygments_looks()
-    page = (SITE / page_path).read_text(encoding="utf-8")
+    page = (SITE / book_page).read_text(encoding="utf-8")
     for block in BLOCK.findall(page):
         classes = re.findall(r'<span class="([\w-]+)">', block)
         for cls in classes:
-            assert any(looks.get(cls, {}).values()), f"{page_path}: a .{cls} span draws like plain text"
+            assert any(looks.get(cls, {}).values()), f"{book_page}: a .{cls} span draws like plain text"
         # Neighbours that draw alike share one span.
         for first, second in re.findall(r'<span class="([\w-]+)">[^<]*</span><span class="([\w-]+)">', block):
-            assert looks[first] != looks[second], f"{page_path}: .{first} and .{second} side by side"
+            assert looks[first] != looks[second], f"{book_page}: .{first} and .{second} side by side"
 
 
-CHAPTER_NOTEBOOKS = sorted((SITE / "_downloads" / "notebooks").rglob("*.ipynb")) if SITE.exists() else []
-
-
-@pytest.mark.parametrize("notebook", CHAPTER_NOTEBOOKS, ids=lambda p: p.stem)
-def test_every_shown_code_cell_reads_as_in_its_notebook(notebook):
-    page_path = SITE / notebook.relative_to(SITE / "_downloads" / "notebooks").with_suffix(".html")
+def test_every_shown_code_cell_reads_as_in_its_notebook(chapter_notebook):
+    notebook = SITE / NOTEBOOK_DIR / chapter_notebook
+    page_path = (SITE / chapter_notebook).with_suffix(".html")
     shown = {text_of(block).strip() for block in BLOCK.findall(page_path.read_text(encoding="utf-8"))}
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     checked = 0

@@ -15,11 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
-import pytest
+from ..helpers import ROOT, SITE, all_pages
 
-from ..helpers import ROOT, SITE, site_pages
-
-PAGES = sorted(site_pages("genindex.html", "search.html"))
 SOURCES_PAGE = "appendix/sources-method.html"
 # External links in the text that are not sources, so not on the sources page, and why.
 NOT_SOURCES = {
@@ -89,12 +86,12 @@ def well_formed(url: str) -> bool:
 
 
 def test_site_has_pages():
-    assert "index.html" in PAGES and any(p.startswith("chapters/") for p in PAGES)
+    pages = all_pages()
+    assert "index.html" in pages and any(p.startswith("chapters/") for p in pages)
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_internal_links_and_anchors_resolve(page_path):
-    page_file = SITE / page_path
+def test_internal_links_and_anchors_resolve(site_page):
+    page_file = SITE / site_page
     broken = []
     for tag, url, _ in parse(page_file).links:
         if not url or is_external(url) or url.startswith(NOT_FILES):
@@ -112,7 +109,7 @@ def test_internal_links_and_anchors_resolve(page_path):
             continue
         if fragment and target.suffix == ".html" and unquote(fragment) not in parse(target).ids:
             broken.append(f"<{tag}> {url}: no id {fragment!r} in {target.relative_to(SITE.resolve())}")
-    assert not broken, f"{page_path}:\n" + "\n".join(broken)
+    assert not broken, f"{site_page}:\n" + "\n".join(broken)
 
 
 def cited_urls() -> set[str]:
@@ -135,15 +132,14 @@ def test_sources_page_lists_every_source_url():
     assert not missing, f"sources with a URL that the sources page does not link: {missing}"
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_external_links_are_well_formed_and_cited(page_path):
+def test_external_links_are_well_formed_and_cited(site_page):
     cited = cited_urls()
     problems = []
-    for tag, url, in_article in parse(SITE / page_path).links:
+    for tag, url, in_article in parse(SITE / site_page).links:
         if not in_article or not is_external(url):
             continue
         if not well_formed(url):
             problems.append(f"<{tag}> {url!r}: not a well-formed http(s) URL")
         elif url not in cited and url not in NOT_SOURCES:
             problems.append(f"<{tag}> {url}: not listed on {SOURCES_PAGE}")
-    assert not problems, f"{page_path}:\n" + "\n".join(problems)
+    assert not problems, f"{site_page}:\n" + "\n".join(problems)

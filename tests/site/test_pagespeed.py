@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
+from ..helpers import SITE
 
-from ..helpers import SITE, site_pages
-
-PAGES = site_pages()
 _SCRIPT = re.compile(r"<script\b([^>]*)>")
 
 
@@ -19,13 +16,12 @@ def head(page: str) -> str:
     return html[:html.index("</head>")]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_head_holds_no_blocking_script_kit_or_search_index(page):
-    tags = _SCRIPT.findall(head(page))
+def test_head_holds_no_blocking_script_kit_or_search_index(book_page):
+    tags = _SCRIPT.findall(head(book_page))
     blocking = [t for t in tags if "src=" in t and not re.search(r"\b(defer|async)\b", t)]
-    assert blocking == [], f"{page}: scripts that stop the first paint: {blocking}"
+    assert blocking == [], f"{book_page}: scripts that stop the first paint: {blocking}"
     for absent in ("fontawesome", "searchindex.js", "searchtools.js", "styles/theme.css"):
-        assert absent not in head(page), f"{page} loads {absent}"
+        assert absent not in head(book_page), f"{book_page} loads {absent}"
 
 
 def test_search_page_keeps_its_search_code():

@@ -6,6 +6,9 @@ import subprocess
 import sys
 
 from belarus_book.__main__ import TOOLS
+from belarus_book.commands import lighthouse
+
+from ..helpers import ROOT
 
 
 def cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -38,3 +41,9 @@ def test_lighthouse_without_a_built_site_says_so(tmp_path):
     result = cli("lighthouse", str(tmp_path))
     assert result.returncode != 0
     assert "run `make book` first" in result.stderr
+
+
+def test_lighthouse_is_looked_for_in_the_checkouts_node_modules():
+    # `npm ci` installs it beside package.json, at the top of the checkout.
+    assert lighthouse.LIGHTHOUSE == ROOT / "node_modules" / ".bin" / "lighthouse"
+    assert (ROOT / "package.json").is_file()

@@ -5,7 +5,7 @@ refused by frictionless too.
 Ours is stricter in places, on purpose: a number or integer must be written in ASCII digits
 without "_" or spaces, NaN and infinity are never a fact, a date is YYYY-MM-DD exactly, and a
 required cell of blanks counts as empty. Frictionless lets those through (Python's int() and
-float() do), so they are checked only in tests/test_loader_errors.py.
+float() do), so they are checked only in tests/unit/test_loader_errors.py.
 """
 
 from __future__ import annotations

@@ -45,6 +45,30 @@ def error_of(d: Path, name: str) -> str:
     return str(exc.value)
 
 
+# One bad cell each: (table, row index, column, bad value, what the message says after
+# 'data/<table>.csv, row <line>, column "<column>": ').
+BAD_CELLS = [
+    pytest.param("figures", 12, "source_id", "art-999", "unknown source 'art-999' (not in data/sources.csv)",
+                 id="unknown-source"),
+    pytest.param("quotes", 0, "person_id", "p-nobody", "unknown person 'p-nobody' (not in data/people.csv)",
+                 id="unknown-person"),
+    pytest.param("events", 3, "date", "2022-13-45", "'2022-13-45' is not a valid date (YYYY-MM-DD)",
+                 id="malformed-date"),
+    pytest.param("figures", 5, "value", "abc", "'abc' is not a number", id="non-numeric"),
+    pytest.param("political_prisoners", 0, "count", "12.5", "'12.5' is not an integer", id="non-integer"),
+    pytest.param("support", 2, "excerpt", "  ", "empty excerpt (every row must cite its evidence)",
+                 id="empty-excerpt"),
+    pytest.param("events", 0, "title_en", "", "empty value in required column", id="empty-required-value"),
+    pytest.param("support", 0, "status", "maybe", "'maybe' is not one of: provided, withheld", id="enum"),
+]
+
+
+@pytest.mark.parametrize(("table", "index", "column", "value", "message"), BAD_CELLS)
+def test_a_bad_cell_is_named_by_file_row_and_column(data_copy, table, index, column, value, message):
+    line = corrupt(data_copy, table, index, column, value)
+    assert f'data/{table}.csv, row {line}, column "{column}": {message}' in error_of(data_copy, table)
+
+
 def test_missing_required_column(data_copy):
     header, rows = read(data_copy, "figures")
     header.remove("excerpt")
@@ -52,32 +76,6 @@ def test_missing_required_column(data_copy):
         del r["excerpt"]
     write(data_copy, "figures", header, rows)
     assert 'data/figures.csv: missing required column "excerpt"' in error_of(data_copy, "figures")
-
-
-def test_unknown_source(data_copy):
-    line = corrupt(data_copy, "figures", 12, "source_id", "art-999")
-    msg = error_of(data_copy, "figures")
-    assert f"data/figures.csv, row {line}, column \"source_id\": unknown source 'art-999' (not in data/sources.csv)" in msg
-
-
-def test_unknown_person(data_copy):
-    line = corrupt(data_copy, "quotes", 0, "person_id", "p-nobody")
-    assert f"data/quotes.csv, row {line}, column \"person_id\": unknown person 'p-nobody' (not in data/people.csv)" in error_of(data_copy, "quotes")
-
-
-def test_malformed_date(data_copy):
-    line = corrupt(data_copy, "events", 3, "date", "2022-13-45")
-    assert f"data/events.csv, row {line}, column \"date\": '2022-13-45' is not a valid date (YYYY-MM-DD)" in error_of(data_copy, "events")
-
-
-def test_non_numeric_value(data_copy):
-    line = corrupt(data_copy, "figures", 5, "value", "abc")
-    assert f"data/figures.csv, row {line}, column \"value\": 'abc' is not a number" in error_of(data_copy, "figures")
-
-
-def test_non_integer(data_copy):
-    line = corrupt(data_copy, "political_prisoners", 0, "count", "12.5")
-    assert f"data/political_prisoners.csv, row {line}, column \"count\": '12.5' is not an integer" in error_of(data_copy, "political_prisoners")
 
 
 def test_duplicate_key(data_copy):
@@ -88,28 +86,12 @@ def test_duplicate_key(data_copy):
     assert f"data/figures.csv, row {line}, column \"figure_id\": duplicate primary key '{first}' (first at row 3)" in msg
 
 
-def test_empty_excerpt(data_copy):
-    line = corrupt(data_copy, "support", 2, "excerpt", "  ")
-    assert f'data/support.csv, row {line}, column "excerpt": empty excerpt (every row must cite its evidence)' in error_of(data_copy, "support")
-
-
-def test_empty_required_value(data_copy):
-    line = corrupt(data_copy, "events", 0, "title_en", "")
-    assert f'data/events.csv, row {line}, column "title_en": empty value in required column' in error_of(data_copy, "events")
-
-
 def test_low_greater_than_high(data_copy):
     header, rows = read(data_copy, "figures")
     i = next(i for i, r in enumerate(rows) if r["value_low"])
     corrupt(data_copy, "figures", i, "value_low", "50")
     line = corrupt(data_copy, "figures", i, "value_high", "40")
     assert f'data/figures.csv, row {line}, column "value_low": value_low 50 > value_high 40' in error_of(data_copy, "figures")
-
-
-def test_enum_violation(data_copy):
-    line = corrupt(data_copy, "support", 0, "status", "maybe")
-    msg = error_of(data_copy, "support")
-    assert f"data/support.csv, row {line}, column \"status\": 'maybe' is not one of: provided, withheld" in msg
 
 
 def test_coarse_date_must_start_its_period(data_copy):

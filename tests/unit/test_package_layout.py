@@ -1,11 +1,15 @@
 """The package stays in small rooms (issue 17): no module over 250 lines, and the Sphinx
-extension's ``__init__`` only wires its jobs to Sphinx's events."""
+extension's ``__init__`` only wires its jobs to Sphinx's events. The site's path has one
+definition (issue 26)."""
 
 from __future__ import annotations
 
 import ast
+import re
 
 from ..helpers import ROOT
+
+TESTS = ROOT / "tests"
 
 PACKAGE = ROOT / "src" / "belarus_book"
 MAX_LINES = 250
@@ -26,3 +30,14 @@ def test_the_extension_init_only_wires_setup():
     other = [type(n).__name__ for n in tree.body
              if not isinstance(n, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.Expr)]
     assert other == [], f"__init__ should hold imports, its docstring and setup() only: {other}"
+
+
+def test_the_site_path_is_spelled_in_one_place():
+    """Commands, bench and tests find the built site through ``web.layout.site_dir``."""
+    spelled = re.compile(r'"_build"\s*/\s*"html"')
+    layout = PACKAGE / "web" / "layout.py"
+    places = [p.relative_to(ROOT).as_posix() for p in sorted([*PACKAGE.rglob("*.py"), *TESTS.rglob("*.py")])
+              if p != layout and spelled.search(p.read_text(encoding="utf-8"))]
+    assert spelled.search(layout.read_text(encoding="utf-8"))
+    assert places == [], f"use belarus_book.web.layout.site_dir in {places}"
+

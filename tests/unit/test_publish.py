@@ -14,7 +14,7 @@ import pytest
 from belarus_book.commands import publish as publishing
 from belarus_book.commands.lock import Busy, build_lock
 from belarus_book.commands.print_links import PRINTED, as_built, offer_pdfs, record_printed
-from belarus_book.web.layout import PDF_LINK_MARK
+from belarus_book.web.layout import PDF_LINK_MARK, site_dir
 
 TEACHING = '<li><a href="../_pdf/mobilisation.pdf">mobilisation.pdf</a>: a chapter</li>'
 
@@ -103,7 +103,7 @@ def test_a_damaged_record_offers_nothing(tmp_path):
 def test_publish_replaces_the_site_and_keeps_the_previous_one_until_the_next(tmp_path, monkeypatch, exchange):
     if not exchange:
         monkeypatch.setattr(publishing, "_exchange", lambda a, b: False)
-    site = tmp_path / "_build" / "html"
+    site = site_dir(tmp_path)
     for version in "123":
         built = built_site(tmp_path / f"built{version}", version)
         publishing.publish(built, site, tmp_path / "pdf")
@@ -115,7 +115,7 @@ def test_publish_replaces_the_site_and_keeps_the_previous_one_until_the_next(tmp
 def test_a_reader_never_finds_the_site_partial_or_missing(tmp_path):
     # A reader opening files by path, as `make serve` and a static host do, while sites are
     # published one after another: every page it asks for is there, whole.
-    site = tmp_path / "_build" / "html"
+    site = site_dir(tmp_path)
     sites = [built_site(tmp_path / f"built{n}", str(n), pages=60) for n in range(12)]
     publishing.publish(sites[0], site, tmp_path / "pdf")
     done, failures, reads = threading.Event(), [], [0]
@@ -145,7 +145,7 @@ def test_a_reader_never_finds_the_site_partial_or_missing(tmp_path):
 
 
 def test_an_interrupted_publish_is_cleared_by_the_next(tmp_path):
-    site = tmp_path / "_build" / "html"
+    site = site_dir(tmp_path)
     publishing.publish(built_site(tmp_path / "built1", "1"), site, tmp_path / "pdf")
     # Stopped between the fallback's two renames: the site was moved away, the new one
     # half-copied beside it.
@@ -168,12 +168,12 @@ def test_the_lock_admits_one_holder_and_names_it(tmp_path):
 
 @pytest.mark.parametrize("tool", ["build", "pdf", "dist", "clean", "clean-cache"])
 def test_every_tool_that_writes_build_waits_for_no_one_and_changes_nothing(tmp_path, tool):
-    (tmp_path / "_build" / "html").mkdir(parents=True)
-    (tmp_path / "_build" / "html" / "index.html").write_text("the last good site", encoding="utf-8")
+    (site_dir(tmp_path)).mkdir(parents=True)
+    (site_dir(tmp_path) / "index.html").write_text("the last good site", encoding="utf-8")
     env = {**os.environ, "BELARUS_BOOK_CHROMIUM": sys.executable}  # pdf: a browser "is there"
     with build_lock(tmp_path, "a test"):
         result = subprocess.run([sys.executable, "-m", "belarus_book", tool, str(tmp_path)],
                                 capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"another build is running (pid {os.getpid()}, a test)" in result.stderr
-    assert (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert (site_dir(tmp_path) / "index.html").read_text(encoding="utf-8") == "the last good site"

@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from ..data import DataError, find_data_dir, validate_package
+from ..web.layout import built_html, site_dir
 from . import book_config, exec_cache
 from .folders import remove_tree
 from .lock import Busy, build_lock
@@ -102,7 +103,7 @@ def _build(book: Path) -> int:
         _say(f"\nBUILD FAILED (exit {returncode}); see the messages above.\n{KEPT}", error=True)
         return returncode
 
-    offered = publish(staging / "_build" / "html", build_dir / "html", build_dir / "pdf")
+    offered = publish(built_html(staging), site_dir(book), build_dir / "pdf")
     (staging / COMPLETE).touch()
     pdfs = f"; with the PDFs {', '.join(offered)}" if offered else ""
     _say(f"\nBuilt _build/html/index.html{pdfs}")

@@ -1,4 +1,5 @@
-"""Serving the built site and driving Debian's Chromium: the print edition, the tests and `make bench`.
+"""Serving the built site (the one local server) and driving Debian's Chromium: the print
+edition, the tests and `make bench`.
 
 Chromium comes from Debian (`apt-get install chromium`), never from `playwright install`,
 which would download a browser build this machine cannot fetch.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -46,10 +49,42 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# What static hosts (GitHub Pages, Netlify, nginx's gzip_types) compress.
+_COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ipynb", ".md"}
+
+
+class _StaticHostHandler(_QuietHandler):
+    """Gzip for text, and the cache headers of a typical static host: pages are revalidated,
+    everything else is kept for an hour (asset URLs carry a digest, but not all of them)."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and path.suffix in _COMPRESSED and wants_gzip):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        path = Path(self.translate_path(self.path))
+        page = path.suffix == ".html" or path.is_dir()
+        self.send_header("Cache-Control", "no-cache" if page else "public, max-age=3600")
+        super().end_headers()
+
+
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, static_host: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL. ``static_host``:
+    compressed and with cache headers, as GitHub Pages would serve it (for Lighthouse)."""
+    handler = functools.partial(_StaticHostHandler if static_host else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

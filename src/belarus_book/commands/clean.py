@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..web.layout import site_dir
 from .folders import remove_tree, unremovable
 from .lock import LOCK_NAME, Busy, build_lock
 
@@ -48,6 +49,6 @@ def run(book: Path) -> int:
     if not build_dir.is_dir():
         print("Nothing to remove: there is no _build/")
         return 0
-    site = build_dir / "html"
+    site = site_dir(book)
     others = sorted(p for p in build_dir.iterdir() if p.name not in (LOCK_NAME, site.name))
     return remove(book, [*others, site], "clean")

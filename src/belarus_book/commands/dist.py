@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 from ..data import find_data_dir
-from ..web.layout import CHAPTER_PREFIX, PDF_DIR, book_version, pdf_name
+from ..web.layout import CHAPTER_PREFIX, PDF_DIR, book_version, pdf_name, site_dir
 from .lock import Busy, build_lock
 from .pdf import BOOK_PDF
 
@@ -50,7 +50,7 @@ def missing_pdfs(site: Path) -> list[str]:
 
 
 def make_dist(book: Path, dest: Path | None = None) -> Path:
-    site = book / "_build" / "html"
+    site = site_dir(book)
     if not (site / "index.html").exists():
         raise SystemExit("no built site in _build/html: run `make book` first")
     version = book_version()
@@ -82,7 +82,7 @@ def run(book: Path) -> int:
     except Busy as busy:
         print(f"DIST NOT STARTED: {busy}", file=sys.stderr)
         return 1
-    missing = missing_pdfs(book / "_build" / "html")
+    missing = missing_pdfs(site_dir(book))
     pdfs = f"without the PDFs {', '.join(missing)} (run `make pdf` first)" if missing else "with every PDF"
     print(f"Wrote {target.relative_to(book)} ({target.stat().st_size // 1024} KB), {pdfs}")
     return 0

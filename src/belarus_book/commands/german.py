@@ -13,6 +13,7 @@ from pathlib import Path
 from ..data import find_data_dir
 from ..i18n.edition_tree import write_german_tree
 from ..i18n.german_source import EditionError
+from ..web.layout import built_html
 
 STRICT = ["-W", "-n", "--keep-going"]
 SOURCE_DIR = Path("_build") / "de-src"
@@ -30,7 +31,7 @@ def build_german(book: Path) -> tuple[int, Path]:
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source),
                "--path-output", str(book / OUTPUT_DIR), "--builder", "html", *STRICT]
     result = subprocess.run(command, cwd=source, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    return result.returncode, book / OUTPUT_DIR / "_build" / "html"
+    return result.returncode, built_html(book / OUTPUT_DIR)
 
 
 def run(book: Path) -> int:

@@ -10,23 +10,17 @@ total blocking time <= 200 ms. Lighthouse is pinned in package.json / package-lo
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
+from ..web.layout import site_dir
 from . import chromium
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SCORE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -34,53 +28,6 @@ TRANSFER_TARGET_KB = 500
 # Runs per page; the table shows the median one.
 RUNS = 3
 TBT_TARGET_MS = 200
-
-# What static hosts (GitHub Pages, Netlify, nginx's gzip_types) compress.
-_COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ipynb", ".md"}
-
-
-class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
-    """Gzip for text, and the cache headers of a typical static host: pages are revalidated,
-    everything else is kept for an hour (asset URLs carry a digest, but not all of them)."""
-
-    def log_message(self, *_args) -> None:
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (path.is_file() and path.suffix in _COMPRESSED and wants_gzip):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def end_headers(self) -> None:
-        path = Path(self.translate_path(self.path))
-        page = path.suffix == ".html" or path.is_dir()
-        self.send_header("Cache-Control", "no-cache" if page else "public, max-age=3600")
-        super().end_headers()
-
-
-@contextlib.contextmanager
-def serve_compressed(site: Path) -> Iterator[str]:
-    """Serve ``site`` gzip-compressed on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_StaticHostHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
 
 def pages(site: Path) -> list[str]:
     return ["index.html"] + sorted(p.relative_to(site).as_posix()
@@ -118,7 +65,7 @@ def measure(site: Path) -> dict[str, dict]:
     median of :data:`RUNS` runs each)."""
     if not available():
         sys.exit(f"lighthouse: needs {LIGHTHOUSE} (`npm ci`) and Chromium at {chromium.CHROMIUM}")
-    with serve_compressed(site) as url:
+    with chromium.serve(site, static_host=True) as url:
         return {page: median_run([audit(url + page) for _ in range(RUNS)]) for page in pages(site)}
 
 
@@ -151,7 +98,7 @@ def table(rows: dict[str, dict]) -> str:
 def run(book: Path) -> int:
     """Measure the built site of ``book`` and print the table (``python -m belarus_book
     lighthouse``; ``make bench`` measures a fresh build of a copy instead)."""
-    site = book / "_build" / "html"
+    site = site_dir(book)
     if not (site / "index.html").exists():
         sys.exit(f"lighthouse: no built site in {site}: run `make book` first")
     print(table(measure(site)))

@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-from ..web.layout import CHAPTER_PREFIX, PDF_DIR, pdf_name
+from ..web.layout import CHAPTER_PREFIX, PDF_DIR, pdf_name, site_dir
 from . import chromium
 from .folders import remove_tree
 from .lock import Busy, build_lock
@@ -100,7 +100,7 @@ def print_page(browser, url: str, target: Path) -> tuple[str, int]:
 
 
 def make_pdfs(book: Path) -> list[Printed]:
-    site = book / "_build" / "html"
+    site = site_dir(book)
     out = book / "_build" / "pdf"
     if not (site / "index.html").exists():
         raise SystemExit("no built site in _build/html: run `make book` first")

@@ -20,6 +20,8 @@ Public API: ``DATA_DIR_ENV``, ``DataError``, ``find_data_dir``,
 """
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .files import (
@@ -84,12 +86,37 @@ def _typed(records, fields) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
+# A chapter loads the same tables many times (and the Data page every one): each table is
+# validated once per state of the files its checks read. {(folder, table): (those files,
+# a digest of their bytes, the validated frame)}; load() hands out copies, which a chapter
+# may change at will.
+_validated: dict[tuple[Path, str], tuple[list[str], bytes, pd.DataFrame]] = {}
+
+
+def _files_checked(pkg: dict, name: str) -> list[str]:
+    """The files a table's checks read: datapackage.json, its CSV and its foreign keys' targets."""
+    res = resource(pkg, name)
+    targets = [resource(pkg, fk["reference"]["resource"])["path"]
+               for fk in res.get("schema", {}).get("foreignKeys", [])]
+    return [PACKAGE_FILE, res["path"], *targets]
+
+
+def _digest(folder: Path, files: list[str]) -> bytes:
+    digest = hashlib.sha1(usedforsecurity=False)
+    for name in files:
+        path = folder / name
+        content = path.read_bytes() if path.is_file() else b""
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+    return digest.digest()
+
+
 def load(name: str, data_dir=None, record: bool = True) -> pd.DataFrame:
     """Read data/<name>.csv, validate it (schema + foreign keys) and return it typed.
 
     dates -> datetime64, integer -> Int64, number -> float64, boolean -> boolean,
     string -> object (str); empty cells -> missing (NaT/<NA>/NaN/None).
-    Raises DataError listing every problem found in the table.
+    Raises DataError listing every problem found in the table. A table none of whose files
+    changed since it was last loaded is not validated again; the caller gets a copy.
 
     The table is noted in the chapter's record (:mod:`.shown`), unless ``record`` is
     false (the book's own bookkeeping reads tables a chapter did not ask for).
@@ -97,7 +124,17 @@ def load(name: str, data_dir=None, record: bool = True) -> pd.DataFrame:
     if record:
         SHOWN.table(name)
     d = _dir(data_dir)
-    pkg = read_package(d)
+    kept = _validated.get((d, name))
+    # datapackage.json is among the files: if it changed, so may have the list of files.
+    if kept is None or _digest(d, kept[0]) != kept[1]:
+        pkg = read_package(d)
+        files = _files_checked(pkg, name)
+        digest = _digest(d, files)
+        kept = _validated[(d, name)] = (files, digest, _validated_frame(d, pkg, name))
+    return kept[2].copy()
+
+
+def _validated_frame(d: Path, pkg: dict, name: str) -> pd.DataFrame:
     res = resource(pkg, name)
     if "schema" not in res:
         raise ValueError(f"{name!r} is not a table but a file: read {d / res['path']}")

@@ -6,7 +6,7 @@
 - :mod:`.chart_files`: the site's Vega bundle, and each chart page's specs file.
 - :mod:`.pages`: rewrites every page, in one explicit order (chart scripts, download box,
   claims filter, sphinx-thebe's leftovers, markup fixes (:mod:`.a11y`), slimmer code
-  highlighting (:mod:`.highlight`), link previews (:mod:`.publish`), deferred scripts
+  highlighting (:mod:`.highlight`), link previews (:mod:`.social`), deferred scripts
   (:mod:`.pagespeed`)).
 - :mod:`.icons`: the theme's icons as a small stylesheet instead of the Font Awesome kit.
 - :mod:`.claims_role`: ``{claims}``, the claims a summary sentence rests on, linked.
@@ -14,7 +14,8 @@
 - :mod:`.downloads`: each chapter's download box; :mod:`.notebooks`: the notebook editions
   it offers; :mod:`.site_files`: ``data/`` and ``claims.csv`` in the site; :mod:`.wheel`: the
   package's wheel; :mod:`.sitemap`; :mod:`.static_files`: pages rewritten when a stylesheet
-  or template changed.
+  or template changed; :mod:`.version`: the book's version in every footer; :mod:`.social`
+  also renders the marks to PNG.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ from . import (
     notebooks,
     pages,
     prerun,
-    publish,
     site_files,
     sitemap,
+    social,
     static_files,
+    version,
     wheel,
 )
 
@@ -50,7 +52,7 @@ def setup(app: Sphinx) -> dict:
 
     app.connect("config-inited", prerun.tell_kernels)
     app.connect("config-inited", data_check.check_data_and_key_cache)
-    app.connect("config-inited", publish.add_version)
+    app.connect("config-inited", version.add_version)
     app.connect("config-inited", highlight.use_book_styles)
     app.connect("builder-inited", chart_files.write_bundle)
     app.connect("builder-inited", ledger.write_script)
@@ -62,7 +64,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", pages.rewrite_page)
     app.connect("build-finished", site_files.publish_data)
     app.connect("build-finished", notebooks.publish_notebooks)
-    app.connect("build-finished", publish.render_marks)
+    app.connect("build-finished", social.render_marks)
     app.connect("build-finished", sitemap.write_after_build)
     app.connect("build-finished", wheel.publish_wheel)
     app.connect("build-finished", icons.drop_kit)

@@ -1,6 +1,6 @@
 """Fixes to the HTML that tools (not templates) write into the pages.
 
-Checked by tests/test_a11y.py (axe-core, WCAG 2.0/2.1 A and AA) and tests/test_html_valid.py
+Checked by tests/browser/test_a11y.py (axe-core, WCAG 2.0/2.1 A and AA) and tests/site/test_html_valid.py
 (the Nu Html Checker). Theme templates are overridden in ``_templates/`` and colours fixed in
 ``_static/a11y.css``; this module fixes markup that comes from Python code.
 

@@ -6,7 +6,7 @@ bracket, a space. In this theme most of those tokens are drawn exactly like plai
 page was markup that changes nothing on screen. This module rewrites each highlighted block
 of a page: a token drawn like plain text loses its span, and neighbouring tokens drawn alike
 share one span. The text, and what a reader sees in either colour mode, stay the same
-(tests/test_highlight.py checks both against the site's own pygments.css).
+(tests/site/test_highlight.py checks both against the site's own pygments.css).
 
 It also sets the book's code colours (:mod:`belarus_book.web.code_style`) as the theme's
 light and dark Pygments styles, unless the book's configuration names others.

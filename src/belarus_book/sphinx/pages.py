@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sphinx.application import Sphinx
 
-from . import a11y, chart_files, downloads, editions, highlight, icons, ledger, pagespeed, publish, thebe
+from . import a11y, chart_files, downloads, editions, highlight, icons, ledger, pagespeed, social, thebe
 
 Rewriter = Callable[[Sphinx, str, dict], None]
 
@@ -36,7 +36,7 @@ REWRITERS: list[Rewriter] = [
     a11y.fix_page,
     highlight.slim_page,
     # It reads the finished body for the page's description.
-    publish.social_tags,
+    social.social_tags,
     # Last: it defers every script file the page loads, those the steps above added included.
     pagespeed.defer_scripts,
 ]

@@ -1,4 +1,4 @@
-"""Where the build puts things in the site, and the names of what it publishes.
+"""Where the site is, where the build puts things in it, and the names of what it publishes.
 
 The Sphinx extension (:mod:`belarus_book.sphinx`) writes these paths; the print edition,
 the offline zip, the benchmark and the tests read them. One definition for all of them.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from importlib import metadata
+from pathlib import Path
 
 DISTRIBUTION = "belarus-book"
 # Pages under this folder are chapters: they get the download box, a notebook and a PDF.
@@ -25,6 +26,17 @@ PDF_DIR = "_pdf"
 # only `make pdf` makes afterwards (a fresh `make book` would offer a dead link), so the build
 # leaves this mark, replaced wherever the PDF is in the site (commands/print_links.py).
 PDF_LINK_MARK = "<!-- the PDF link: added by make pdf -->"
+
+
+def built_html(output: Path) -> Path:
+    """Where Jupyter Book writes the HTML of a build whose ``--path-output`` is ``output``."""
+    return output / "_build" / "html"
+
+
+def site_dir(book: Path) -> Path:
+    """The built site of the book in the folder ``book``: what `make book` writes and
+    `make serve`, `make pdf`, `make dist` and the tests read."""
+    return built_html(book)
 
 
 def book_version() -> str:

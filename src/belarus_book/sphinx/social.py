@@ -1,11 +1,7 @@
-"""What publishing needs beyond the pages themselves.
-
-- The book's version (one place: ``version`` in pyproject.toml, read through the installed
-  package's metadata) in every page's footer and in ``html_context["book_version"]``.
-- Link previews: Open Graph and Twitter tags on every page, each page with its own
-  description (``description`` from its front matter, else its first paragraph of text),
-  and the book's SVG marks (logo, favicon, social card) rendered to PNG for clients that
-  cannot use SVG.
+"""Link previews: Open Graph and Twitter tags on every page, each page with its own
+description (``description`` from its front matter, else its first paragraph of text), and
+the book's SVG marks (logo, favicon, social card) rendered to PNG for the clients (link
+previews among them) that cannot use SVG.
 """
 
 from __future__ import annotations
@@ -16,19 +12,6 @@ from pathlib import Path
 
 import vl_convert
 from sphinx.application import Sphinx
-
-from ..web.layout import book_version
-
-
-def add_version(app: Sphinx, config) -> None:
-    version = book_version()
-    note = f'<p class="bb-version">Edition {html.escape(version)}</p>'
-    options = dict(config.html_theme_options or {})
-    options["extra_footer"] = (options.get("extra_footer") or "") + note
-    config.html_theme_options = options
-    config.html_context = {**(config.html_context or {}), "book_version": version}
-    if not config.version:
-        config.version = config.release = version
 
 
 class _FirstParagraph(HTMLParser):
