@@ -59,7 +59,7 @@ def _claim_text(name: str, r, people: pd.DataFrame) -> str:
         return f"{tr('Political prisoners in Belarus')}: {_num(r['count'])}"
     if name == "economy":
         value = _num(r["value"]) if pd.notna(r["value"]) else ""
-        return f"{text('indicator')} ({text('period')}): {value} {text('unit')}".replace("  ", " ")
+        return f"{text('indicator')} ({r['period']}): {value} {text('unit')}".replace("  ", " ")
     raise KeyError(name)
 
 
