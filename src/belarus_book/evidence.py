@@ -19,6 +19,7 @@ from .text import (
     esc,
     excerpt_html,
     language,
+    quoted,
     short_source,
     source_label,
     table_html,
@@ -62,8 +63,9 @@ def items(rows: pd.DataFrame, headline) -> Markdown:
     for _, row in rows.iterrows():
         who = text_of(row, "claimant")
         who = who if isinstance(who, str) and who else source_label(row["source_id"])
+        plain = balanced(row["excerpt"], language(row["source_id"]))
         item = (f"- **{esc(headline(row))}**, {tr('according to')} {esc(who)}.  \n"
-                f"  {tr('Evidence')}: “{excerpt_html(row)}”")
+                f"  {tr('Evidence')}: {quoted(excerpt_html(row), plain)}")
         translated = translation(row)
         if translated:
             item += f"  \n  *{esc(translated)}* ({tr('our translation')})"

@@ -12,7 +12,7 @@ WORDS = {
     # evidence and quotations (evidence.py, text/__init__.py)
     "(the source is in English)": "(Original auf Deutsch)",
     "our translation": "unsere Übersetzung",
-    "reported by": "berichtet von",
+    "reported by": "Quelle:",
     "Note": "Anmerkung",
     "according to": "laut",
     "Evidence": "Beleg",

@@ -23,12 +23,13 @@ from ..data.shown import SHOWN
 from ..i18n import language as edition
 from ..i18n import text_of, tr, translation_column
 from .dates import date_label, day, day_month, month, ordinal, when
-from .markup import QUOTE_PAIRS, balanced, esc, in_language
+from .markup import QUOTE_PAIRS, balanced, esc, in_language, quoted
 from .sources import SOURCE_ID, language, name_sources, short_source, source_label, sources_list
 
-__all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "date_label", "day", "day_month", "esc",
-           "excerpt_html", "html_table", "in_language", "language", "month", "name_sources",
-           "ordinal", "quotation", "short_source", "source_label", "sources_list", "table_html", "translation", "when"]
+__all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "date_label", "day",
+           "day_month", "esc", "excerpt_html", "html_table", "in_language", "language",
+           "month", "name_sources", "ordinal", "quotation", "quoted", "short_source",
+           "source_label", "sources_list", "table_html", "translation", "when"]
 
 def excerpt_html(row, column: str = "excerpt") -> str:
     """A row's verbatim excerpt for display: quotation marks balanced, escaped, marked with
@@ -121,7 +122,7 @@ def quotation(quote_id: str) -> Markdown:
     translated = translation(q)
     if translated:
         lines += [f"> *{esc(translated)}* ({tr('our translation')})", ">"]
-    lines.append(f"> — {esc(speaker['name'])} ({esc(text_of(speaker, 'role_en'))}){occasion}; "
+    lines.append(f"> — {esc(text_of(speaker, 'name'))} ({esc(text_of(speaker, 'role_en'))}){occasion}; "
                  f"{tr('reported by')} {esc(source_label(q['source_id']))}")
     note = text_of(q, "note")
     if not pd.isna(note) and str(note).strip():

@@ -67,3 +67,19 @@ def in_language(text, lang: str) -> str:
     return body if lang == "en" else f'<span lang="{esc(lang, quote=True)}">{body}</span>'
 
 
+
+
+#: The quotation marks the edition sets around a quotation.
+EDITION_QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
+
+
+def quoted(text_html: str, text: str) -> str:
+    """``text_html`` (the escaped, balanced form of ``text``) in the edition's quotation
+    marks, unless it is already one whole quotation (opening and closing with its own)."""
+    opens = {o for pairs in QUOTE_PAIRS.values() for o, _ in pairs}
+    closes = {c for pairs in QUOTE_PAIRS.values() for _, c in pairs}
+    stripped = text.strip()
+    if stripped[:1] in opens and stripped[-1:] in closes:
+        return text_html
+    left, right = EDITION_QUOTES.get(edition(), EDITION_QUOTES["en"])
+    return f"{left}{text_html}{right}"
