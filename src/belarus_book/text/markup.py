@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 
+from ..i18n import language as edition
+
 
 def esc(value, quote: bool = False) -> str:
     """A value from the data as HTML text: escaped, so it can never become markup; missing
