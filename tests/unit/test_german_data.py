@@ -21,7 +21,7 @@ from ..helpers import DATA, read_csv
 #: Each table with German columns, and the English columns a reader sees that need a twin.
 GERMAN_TEXT = {
     "arguments": ["argument_en", "claimant", "note"],
-    "economy": ["indicator", "unit", "period", "claimant", "note"],
+    "economy": ["indicator", "unit", "claimant", "note"],
     "events": ["date_resolution", "title_en", "description_en", "claimant", "note"],
     "figures": ["measure", "unit", "claimant", "counts_what", "note"],
     "organisations": ["name_en", "note"],
