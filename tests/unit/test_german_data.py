@@ -10,6 +10,7 @@ different: our German rendering of an excerpt that is not German, by its source'
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -19,13 +20,23 @@ from ..helpers import DATA, read_csv
 
 #: Each table with German columns, and the English columns a reader sees that need a twin.
 GERMAN_TEXT = {
+    "arguments": ["argument_en", "claimant", "note"],
+    "economy": ["indicator", "unit", "claimant", "note"],
     "events": ["date_resolution", "title_en", "description_en", "claimant", "note"],
+    "figures": ["measure", "unit", "claimant", "counts_what", "note"],
     "organisations": ["name_en", "note"],
     "people": ["name", "role_en", "note"],
     "places": ["name_en", "note"],
     "political_prisoners": ["counter", "claimant", "note"],
+    "polls": ["pollster", "method", "question_en", "answer_en", "claimant", "note"],
     "quotes": ["date_resolution", "occasion_en", "claimant", "note"],
+    "sources": ["outlet", "author", "cite_as", "short_name", "caution", "claim_caution", "note"],
+    "support": ["item_en", "claimant", "note"],
 }
+#: A German cell that equals its English twin and has this many words in lower case was left
+#: untranslated (names such as "Jakob Wöllenstein (Konrad-Adenauer-Stiftung)" or "Centre for
+#: Information Resilience (Eyes on Russia)" rightly stand the same in both editions).
+COPY_LOWER_WORDS = 3
 
 
 def english_of(german: str, header: list[str]) -> str:
@@ -50,13 +61,23 @@ def german_columns(header: list[str]) -> list[str]:
     return [c for c in header if c.endswith("_de") and c != "excerpt_de"]
 
 
+def excerpt_columns(header: list[str]) -> list[str]:
+    """["excerpt_de"] for a table of excerpts; none for the sources table, which has none."""
+    return ["excerpt_de"] if "excerpt" in header else []
+
+
+def lower_case_words(text: str) -> list[str]:
+    """The words of ``text`` written in lower case ("for", "given"; not "wri/global-power")."""
+    return [w for w in (t.strip(".,;:()'\"“”„‘’") for t in text.split()) if re.fullmatch(r"[a-z]{2,}", w)]
+
+
 @pytest.mark.parametrize("table", sorted(GERMAN_TEXT))
 def test_every_text_column_has_a_german_twin_right_after_it(table):
     header, _ = read_csv(DATA / f"{table}.csv")
     wanted = GERMAN_TEXT[table]
     missing = [c for c in wanted if f"{c.removesuffix('_en')}_de" not in header]
     assert not missing, f"{table}.csv: no German column for {missing}"
-    for german in german_columns(header) + ["excerpt_de"]:
+    for german in german_columns(header) + excerpt_columns(header):
         english = "excerpt_en" if german == "excerpt_de" else english_of(german, header)
         assert english in header, f"{table}.csv: {german} has no English twin {english}"
         assert header.index(german) == header.index(english) + 1, \
@@ -83,6 +104,8 @@ def test_german_text_is_filled_exactly_where_the_english_is(table):
 @pytest.mark.parametrize("table", sorted(GERMAN_TEXT))
 def test_excerpt_de_exactly_where_the_excerpt_is_not_german(table):
     header, rows = read_csv(DATA / f"{table}.csv")
+    if not excerpt_columns(header):
+        pytest.skip(f"{table} holds no excerpts")
     key = header[0]
     languages = source_languages()
     problems = []
@@ -120,7 +143,7 @@ def test_german_text_names_the_same_source_ids(table):
 def test_german_columns_are_described_like_their_twins(table):
     header, _ = read_csv(DATA / f"{table}.csv")
     fields = schema_fields(table)
-    for german in german_columns(header) + ["excerpt_de"]:
+    for german in german_columns(header) + excerpt_columns(header):
         english = "excerpt_en" if german == "excerpt_de" else english_of(german, header)
         field, twin_field = fields[german], fields[english]
         assert field.get("description"), f"{table}: {german} has no description"
@@ -128,3 +151,13 @@ def test_german_columns_are_described_like_their_twins(table):
         required = field.get("constraints", {}).get("required", False)
         twin_required = german != "excerpt_de" and twin_field.get("constraints", {}).get("required", False)
         assert required == twin_required, f"{table}: {german} required={required}, {english} {twin_required}"
+
+
+@pytest.mark.parametrize("table", sorted(GERMAN_TEXT))
+def test_no_german_cell_is_its_english_twin_copied(table):
+    header, rows = read_csv(DATA / f"{table}.csv")
+    key = header[0]
+    copies = [f"{row[key]}.{german}: {row[german]!r}" for german in german_columns(header) for row in rows
+              if row[german] == row[english_of(german, header)]
+              and len(lower_case_words(row[german])) >= COPY_LOWER_WORDS]
+    assert not copies, f"{table}.csv: German cells that are their English twin word for word: {copies}"
