@@ -6,6 +6,25 @@
    the reader resets the filters. */
 (function () {
   "use strict";
+  // The count line in each edition's language (the page's <html lang>).
+  var WORDS = {
+    en: {
+      summary: function (n, t) {
+        return "Showing the " + n + " claims the summary rests on (of " + t +
+          "; “Show all” lists every claim).";
+      },
+      all: function (t) { return "Showing all " + t + " claims."; },
+      some: function (n, t) { return "Showing " + n + " of " + t + " claims."; }
+    },
+    de: {
+      summary: function (n, t) {
+        return "Gezeigt werden die " + n + " Aussagen, auf denen die Zusammenfassung beruht " +
+          "(von " + t + "; „Alle zeigen“ listet jede Aussage).";
+      },
+      all: function (t) { return "Alle " + t + " Aussagen werden gezeigt."; },
+      some: function (n, t) { return n + " von " + t + " Aussagen werden gezeigt."; }
+    }
+  };
   function setUp() {
     var form = document.getElementById("claims-filter");
     var table = document.getElementById("claims-table");
@@ -30,9 +49,9 @@
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      count.textContent = only ? "Showing the " + shown + " claims the summary rests on (of " +
-        total + "; “Show all” lists every claim)." : shown === total ?
-        "Showing all " + total + " claims." : "Showing " + shown + " of " + total + " claims.";
+      var words = WORDS[document.documentElement.lang] || WORDS.en;
+      count.textContent = only ? words.summary(shown, total) :
+        shown === total ? words.all(total) : words.some(shown, total);
     }
 
     function choose(select, value) {
