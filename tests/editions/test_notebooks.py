@@ -209,6 +209,10 @@ def test_edition_in_jupyterlab_as_downloaded_and_after_run_all(chapter, jupyterl
         assert state["drawn"] == expected, "charts as downloaded"
         assert not RAW_MYST.search(state["markdown"]), RAW_MYST.search(state["markdown"])
         assert not state["errors"], state["errors"]
+        # Opening changes nothing: a teacher who closes it is not asked to save.
+        page.wait_for_timeout(1500)
+        assert not page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty"), \
+            "the notebook opens as modified"
 
         # Run All, as a student would: the "Run" menu, then "Run All Cells".
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)

@@ -99,7 +99,7 @@ def _german_token(token: str, words: dict[str, str], columns: set[str]) -> tuple
         mark = '"' if '"' not in new else "'"
         return mark + new.replace("\\", "\\\\").replace("\n", "\\n") + mark, None
     column = re.fullmatch(r"(\w+?)(_en)?(:[NQTOG])?", text)
-    if is_f or not column or column.group(1) in KEEP:
+    if is_f or not column or f"{column.group(1)}{column.group(2) or ''}" in KEEP:
         return None, (f"no German for {text!r}" if reads_like_prose(text) else None)
     base, english, shorthand = column.group(1), column.group(2) or "", column.group(3) or ""
     german = f"{base}_de"
