@@ -201,6 +201,9 @@ def _chart_output(output):
     return output
 
 
+#: The display name ipykernel gives the python3 kernel.
+KERNEL_DISPLAY_NAME = "Python 3 (ipykernel)"
+
 # Folded on the web page (myst-nb's tags) -> folded in Jupyter (nbformat's own metadata).
 _FOLDS = {"hide-input": ("source_hidden",), "hide-output": ("outputs_hidden",),
           "hide-cell": ("source_hidden", "outputs_hidden")}
@@ -224,6 +227,8 @@ def make_edition(notebook, refs: References, intro: str | None = None):
             for tag, flags in _FOLDS.items():
                 if tag in tags:
                     cell.metadata.setdefault("jupyter", {}).update(dict.fromkeys(flags, True))
+                    if "outputs_hidden" in flags:
+                        cell.metadata["collapsed"] = True  # what JupyterLab writes beside it
     if intro:
         from nbformat.v4 import new_markdown_cell
 
@@ -231,4 +236,7 @@ def make_edition(notebook, refs: References, intro: str | None = None):
         edition.cells.insert(1 if edition.cells and edition.cells[0].cell_type == "markdown"
                              else 0, new_markdown_cell(intro))
     edition.metadata.pop("jupytext", None)
+    # As JupyterLab names the kernel when it starts it; another name would be "corrected" on
+    # opening, and the notebook would open as modified (a teacher closing it is asked to save).
+    edition.metadata.setdefault("kernelspec", {})["display_name"] = KERNEL_DISPLAY_NAME
     return edition

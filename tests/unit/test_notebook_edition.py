@@ -94,3 +94,5 @@ def test_cells_the_page_removes_are_left_out_of_the_edition():
     edition = make_edition(notebook, refs())
     assert [c.source for c in edition.cells] == ["# A chapter", "figures.head()"]
     assert edition.cells[1].metadata["jupyter"] == {"source_hidden": True}
+    # what JupyterLab sets on opening is there already, so it opens unmodified
+    assert edition.metadata["kernelspec"]["display_name"] == "Python 3 (ipykernel)"
