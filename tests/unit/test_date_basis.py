@@ -47,10 +47,18 @@ def test_inferred_date_must_name_its_outside_source(data_copy):
             in error_of(data_copy, "events"))
 
 
-def test_inferred_date_cannot_rest_on_an_article(data_copy):
-    line = set_cells(data_copy, "quotes", "q-001-alarm", date_from="art-001")
-    assert (f"data/quotes.csv, row {line}, column \"date_from\": 'art-001' is not a context source in "
+def test_inferred_date_cannot_rest_on_another_article(data_copy):
+    line = set_cells(data_copy, "quotes", "q-001-alarm", date_from="art-003")
+    assert (f"data/quotes.csv, row {line}, column \"date_from\": 'art-003' is not a context source in "
             f"data/sources.csv" in error_of(data_copy, "quotes"))
+
+
+def test_inferred_date_may_rest_on_its_own_article(data_copy):
+    # E1: the Munich article dates itself by the summit it reports; no outside report needed.
+    set_cells(data_copy, "quotes", "q-001-alarm", date_from="art-001")
+    set_cells(data_copy, "sources", "art-001", date_from="art-001")
+    assert load("quotes", data_dir=data_copy).set_index("quote_id").loc["q-001-alarm", "date_from"] == "art-001"
+    assert load("sources", data_dir=data_copy).set_index("source_id").loc["art-001", "date_from"] == "art-001"
 
 
 def test_unknown_source_in_date_from_is_named(data_copy):
@@ -109,6 +117,19 @@ def test_article_dates_say_how_they_are_known():
     assert {"KD-08", "KD-09"} <= set(context.index)
 
 
+def test_the_munich_article_is_dated_by_its_own_words():
+    """E1: Horizon Weekly dates the CSTO summit a day earlier than the Munich article does, so
+    the article's date, and the dates of what it reports undated, rest on its own words."""
+    sources = load("sources").set_index("source_id")
+    assert sources.loc["art-004", "date_from"] == "art-004"
+    assert when(sources.loc["art-004"]) == "November 2022 (inferred from the article itself)"
+    for name in ("events", "quotes"):
+        rows = load(name)
+        rows = rows[rows["source_id"] == "art-004"]
+        assert not rows["date_from"].fillna("").str.contains("KD-05").any(), name
+        assert not rows["date_resolution"].fillna("").str.contains("summit of 24 Nov, KD-05").any(), name
+
+
 def test_undated_rows_stay_undated():
     events = load("events").set_index("event_id")
     assert events.loc["ev-002-rail-partisans", "date_basis"] == "undated"
@@ -130,6 +151,11 @@ def row(**cells):
     ({"date": pd.Timestamp("2022-11-01"), "date_precision": "month", "date_basis": "reported",
       "date_from": "KD-05"}, "undated; reported in November 2022 (inferred from Horizon Weekly)"),
     ({"date": pd.Timestamp("2022-12-19"), "date_basis": "reported"}, "undated; reported on 19 December 2022"),
+    ({"date": pd.Timestamp("2022-11-01"), "date_precision": "month", "date_basis": "inferred",
+      "date_from": "art-004", "source_id": "art-004"}, "November 2022 (inferred from the article itself)"),
+    ({"date": pd.Timestamp("2022-11-01"), "date_precision": "month", "date_basis": "reported",
+      "date_from": "art-004", "source_id": "art-004"},
+     "undated; reported in November 2022 (inferred from the article itself)"),
     ({"date": pd.Timestamp("2022-01-01"), "date_precision": "year", "date_basis": "undated"}, "undated"),
     ({"date": pd.Timestamp("2022-12-17"), "date_precision": "range", "date_end": pd.Timestamp("2022-12-18"),
       "date_basis": "stated"}, "17–18 December 2022"),

@@ -7,6 +7,7 @@ WORDS = {
     " and ": " und ",
     "inferred from": "erschlossen aus",
     "inferred": "erschlossen",
+    "the article itself": "dem Artikel selbst",
     "reported on": "berichtet am",
     "reported in": "berichtet im",
     # evidence and quotations (evidence.py, text/__init__.py)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..data import load
 from ..data.date_rules import date_sources
 from ..i18n import language, tr
 from ..i18n.formats import date_text, day_range_start
@@ -37,12 +38,21 @@ def _cell(row, column: str):
     return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
+def _date_source(source_id: str, row) -> str:
+    """How ``when`` names a source a date rests on: by its short name, or, where it is the
+    row's own article (a date worked out from the article's own words), as that article."""
+    own = {_cell(row, "source_id"), getattr(row, "name", None)}
+    kind = load("sources", record=False).set_index("source_id").loc[source_id, "kind"]
+    return tr("the article itself") if source_id in own and kind == "article" else short_source(source_id)
+
+
 def when(row, short: bool = False) -> str:
     """A row's date for readers, saying how it is known (``date_basis``, ``date_from``).
 
     "19 December 2022" where the source states it; "20 September 2022 (inferred from BelTA
     via Yahoo News)" where it was worked out from the dated outside source(s) in
-    ``date_from``; "undated; reported in November 2022" where the source does not date it
+    ``date_from``, or "November 2022 (inferred from the article itself)" where that is the
+    row's own article; "undated; reported in November 2022" where the source does not date it
     and the date is only that of the report; "undated" where the date is only a sort key,
     or there is none. A figure's ``as_of`` stands in for ``date`` (precision
     ``as_of_precision``); a row without ``date_basis`` is taken as stated. ``short`` as in
@@ -54,7 +64,8 @@ def when(row, short: bool = False) -> str:
         return tr("undated")
     precision = _cell(row, f"{column}_precision") or "day"
     label = date_label(date, precision, _cell(row, "date_end"), short=short)
-    names = tr(" and ").join(short_source(s) for s in date_sources(_cell(row, "date_from") or ""))
+    rests_on = date_sources(_cell(row, "date_from") or "")
+    names = tr(" and ").join(_date_source(s, row) for s in rests_on)
     basis_of = (f" ({tr('inferred from')} {names})" if names
                 else f" ({tr('inferred')})" if basis == "inferred" else "")
     if basis == "reported":
