@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..data import load
 from ..data.date_rules import date_sources
+from ..data.shown import SHOWN
 from ..i18n import language, tr
 from ..i18n.formats import date_text, day_range_start
 from .sources import short_source
@@ -65,6 +66,8 @@ def when(row, short: bool = False) -> str:
     precision = _cell(row, f"{column}_precision") or "day"
     label = date_label(date, precision, _cell(row, "date_end"), short=short)
     rests_on = date_sources(_cell(row, "date_from") or "")
+    # A source named beside a date is one the page uses: its "Sources" list must name it too.
+    SHOWN.sources.update(rests_on)
     names = tr(" and ").join(_date_source(s, row) for s in rests_on)
     basis_of = (f" ({tr('inferred from')} {names})" if names
                 else f" ({tr('inferred')})" if basis == "inferred" else "")
