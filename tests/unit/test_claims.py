@@ -204,6 +204,18 @@ def test_known_cases(book):
     assert s["poll-po05-support"] == s["poll-po05-oppose"]
 
 
+def test_ledger_dates_say_how_they_are_known(book):
+    # m2: a figure of its article's day is dated as the article is; a month's fieldwork is the month
+    when = book.set_index("claim_id")["claim_date"]
+    assert when["fig-years-since-visit"] == when["fig-year-treaty-002"] == \
+        "19 December 2022 (inferred from Euro Weekly News)"
+    assert when["fig-age-lukashenko"] == "23 September 2022 (inferred from BelTA via The Kyiv Independent)"
+    assert when["fig-army-lukashenko"] == "November 2022 (inferred from the article itself)"
+    assert when["fig-year-union-003"] == "19 December 2022"  # the Swiss daily prints its date
+    assert when["poll-po02-support-march"] == "March 2022"
+    assert when["poll-po05-support"] == "September 2022"
+
+
 def test_caveated_rows_carry_the_caution(book):
     rows = book.set_index("claim_id")
     sources = pd.read_csv(ROOT / "data" / "sources.csv").set_index("source_id")

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from belarus_book.data import DataError, load
-from belarus_book.text import when
+from belarus_book.text import date_label, when
 
 from ..helpers import DATA, read_csv, write_csv
 
@@ -128,6 +128,21 @@ def test_the_munich_article_is_dated_by_its_own_words():
         rows = rows[rows["source_id"] == "art-004"]
         assert not rows["date_from"].fillna("").str.contains("KD-05").any(), name
         assert not rows["date_resolution"].fillna("").str.contains("summit of 24 Nov, KD-05").any(), name
+
+
+def test_dates_worked_out_from_the_article_say_so():
+    """m2: "am Wochenende" in the Swiss daily of Monday 19 December is the weekend before it,
+    but the article names no day, so the book marks the days as inferred."""
+    quotes = load("quotes").set_index("quote_id")
+    for key in ("q-003-soviet", "q-003-defend", "q-003-never-enemies"):
+        assert when(quotes.loc[key]) == "17–18 December 2022 (inferred from the article itself)"
+
+
+def test_a_whole_month_of_fieldwork_reads_as_the_month():
+    # m2: the sources say "in March", not "1–31 March"; a range within a month stays a range
+    assert date_label(pd.Timestamp("2022-03-01"), "range", pd.Timestamp("2022-03-31")) == "March 2022"
+    assert date_label(pd.Timestamp("2022-09-01"), "range", pd.Timestamp("2022-09-29")) == "1–29 September 2022"
+    assert date_label(pd.Timestamp("2022-02-01"), "range", pd.Timestamp("2022-02-28")) == "February 2022"
 
 
 def test_undated_rows_stay_undated():

@@ -15,7 +15,8 @@ from .sources import short_source
 def date_label(ts, precision: str = "day", end=None, short: bool = False,
                weekday: bool = False) -> str:
     """A date as precise as its source: "2022", "December 2022", "19 December 2022",
-    "17–21 December 2022" (``precision="range"`` with ``end``); in German "19. Dezember 2022"
+    "17–21 December 2022" (``precision="range"`` with ``end``; a range of one whole month is
+    that month, "March 2022"); in German "19. Dezember 2022"
     and so on (:mod:`belarus_book.i18n.formats`).
 
     ``short`` abbreviates the month ("19 Dec 2022", for chart labels); ``weekday`` puts the
@@ -29,6 +30,10 @@ def date_label(ts, precision: str = "day", end=None, short: bool = False,
     if precision == "month":
         return date_text(ts.year, ts.month, short=short)
     if precision == "range" and end is not None and not pd.isna(end):
+        end = pd.Timestamp(end)
+        if ts.day == 1 and end == ts + pd.offsets.MonthEnd(0):
+            # A whole month is what a source says as "in March": print it as the month.
+            return date_text(ts.year, ts.month, short=short)
         return f"{day_range_start(ts.day)}{date_label(end, short=short)}"
     return date_text(ts.year, ts.month, ts.day, short=short,
                      weekday=ts.weekday() if weekday else None)
