@@ -35,6 +35,10 @@ def _claim_text(name: str, r, people: pd.DataFrame) -> str:
     if name == "figures":
         if pd.notna(r["value"]):
             value = f"{r['value']:.0f}" if r["unit"] == "year" else _num(r["value"])
+        elif pd.isna(r["value_high"]):
+            value = f"{tr('at least')} {_num(r['value_low'])}"
+        elif pd.isna(r["value_low"]):
+            value = f"{tr('at most')} {_num(r['value_high'])}"
         else:
             value = f"{_num(r['value_low'])}–{_num(r['value_high'])}"
         return f"{text('measure')}: {value} {text('unit')}"
@@ -56,7 +60,8 @@ def _claim_text(name: str, r, people: pd.DataFrame) -> str:
     if name == "support":
         return f"{tr('Given') if r['status'] == 'provided' else tr('Withheld')}: {text('item_en')}"
     if name == "political_prisoners":
-        return f"{tr('Political prisoners in Belarus')}: {_num(r['count'])}"
+        bound = f"{tr(r['bound'])} " if pd.notna(r["bound"]) else ""
+        return f"{tr('Political prisoners in Belarus')}: {bound}{_num(r['count'])}"
     if name == "economy":
         value = _num(r["value"]) if pd.notna(r["value"]) else ""
         return f"{text('indicator')} ({r['period']}): {value} {text('unit')}".replace("  ", " ")
