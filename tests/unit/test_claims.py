@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -88,6 +90,58 @@ def test_rows_of_one_source_do_not_dispute_each_other():
         ("heading", "figures", "art-003", "cg-p", R(1450, 1550), False),
     ), CONTEXT)
     assert status(result, "text") == status(result, "heading") == "single source"
+
+
+def test_a_stated_bound_is_open_on_one_side():
+    # M3: "nicht weniger als 1437" is any count from 1,437 up
+    at_least = reading("figures", {"value": None, "value_low": 1437, "value_high": None, "approximate": False})
+    assert (at_least.low, at_least.high) == (1436.5, math.inf)
+    assert reading("political_prisoners", {"count": 1437, "approximate": False, "bound": "at least"}) == at_least
+    at_most = reading("political_prisoners", {"count": 1500, "approximate": False, "bound": "at most"})
+    assert (at_most.low, at_most.high) == (-math.inf, 1500.5)
+    assert agree(at_least, R(1437.5, 1438.5)) and not agree(at_least, R(1429.5, 1430.5))
+    assert not agree(at_most, R(1500.5 + 1, 1500.5 + 2))
+
+
+def test_a_value_beyond_a_stated_lower_bound_does_not_dispute_it():
+    at_least = Reading(1436.5, math.inf)
+    result = claims.assign_status(frame(
+        ("swiss", "political_prisoners", "art-003", "cg-p", at_least, False),
+        ("viasna", "political_prisoners", "CTX-01", "cg-p", R(1437.5, 1438.5), False),
+    ), CONTEXT)
+    assert status(result, "swiss") == status(result, "viasna") == "on record"
+    # ... but a count below the bound does dispute it
+    result = claims.assign_status(frame(
+        ("swiss", "political_prisoners", "art-003", "cg-p", at_least, False),
+        ("other", "political_prisoners", "CTX-01", "cg-p", R(1429.5, 1430.5), False),
+    ), CONTEXT)
+    assert status(result, "swiss") == status(result, "other") == "disputed"
+
+
+def test_a_sources_own_rounding_of_its_figure_is_compared_through_that_figure():
+    # M3: the Swiss daily's subheading "Fast 1500" rounds its own "no fewer than 1437"
+    heading = Reading(1450, 1550, approximate=True)
+    result = claims.assign_status(frame(
+        ("text", "figures", "art-003", "cg-p", Reading(1436.5, math.inf), False),
+        ("heading", "figures", "art-003", "cg-p", heading, False),
+        ("viasna", "figures", "CTX-01", "cg-p", R(1437.5, 1438.5), False),
+    ), CONTEXT).set_index("claim_id")
+    assert set(result["status"]) == {"on record"}
+    assert "rounds a figure its source also gives" in result.loc["heading", "status_reason"]
+    assert "rounds" not in result.loc["text", "status_reason"]
+    # a rounded figure with no exact one beside it from its source is compared as it stands
+    result = claims.assign_status(frame(
+        ("heading", "figures", "art-003", "cg-p", heading, False),
+        ("viasna", "figures", "CTX-01", "cg-p", R(1437.5, 1438.5), False),
+    ), CONTEXT)
+    assert status(result, "heading") == status(result, "viasna") == "disputed"
+    # and the figure it rounds still disputes what contradicts it
+    result = claims.assign_status(frame(
+        ("text", "figures", "art-003", "cg-p", R(1436.5, 1437.5), False),
+        ("heading", "figures", "art-003", "cg-p", heading, False),
+        ("other", "figures", "CTX-01", "cg-p", R(1200), False),
+    ), CONTEXT)
+    assert status(result, "text") == status(result, "heading") == status(result, "other") == "disputed"
 
 
 def test_poll_answers_on_different_sides_are_not_compared():
@@ -195,6 +249,10 @@ def test_known_cases(book):
     assert s["fig-border-ua-belta"] == s["fig-border-ua-eprs"] == s["fig-border-ua-swiss"] == "on record"
     assert s["ev-000-grouping"] == s["ev-us-09"] == "on record"
     assert s["fig-csto-day-004"] == s["ev-kd-05"] == "disputed"  # 24 vs 23 November
+    # M3: "no fewer than 1437" and its own "almost 1500" do not dispute Viasna's 1,438
+    december = ["fig-prisoners-003", "fig-prisoners-003-heading", "fig-prisoners-viasna-dec",
+                "pp-2022-12-18", "pp-2022-12-19-art003", "pp-2022-12-19-art003-heading"]
+    assert {s[i] for i in december} == {"on record"}
     assert s["fig-year-treaty-002"] == s["fig-year-union-003"] == "disputed"  # the articles: 1999 vs 1996
     # M6: official results of an unfree vote, announced figures
     assert s["fig-referendum-turnout"] == s["fig-referendum-yes"] == s["ev-us-08"] == "official claim"
@@ -202,6 +260,18 @@ def test_known_cases(book):
     # m16: one survey question, one status
     assert s["poll-po05-participation-neg"] == s["poll-po05-participation-pos"]
     assert s["poll-po05-support"] == s["poll-po05-oppose"]
+
+
+def test_ledger_dates_say_how_they_are_known(book):
+    # m2: a figure of its article's day is dated as the article is; a month's fieldwork is the month
+    when = book.set_index("claim_id")["claim_date"]
+    assert when["fig-years-since-visit"] == when["fig-year-treaty-002"] == \
+        "19 December 2022 (inferred from Euro Weekly News)"
+    assert when["fig-age-lukashenko"] == "23 September 2022 (inferred from BelTA via The Kyiv Independent)"
+    assert when["fig-army-lukashenko"] == "November 2022 (inferred from the article itself)"
+    assert when["fig-year-union-003"] == "19 December 2022"  # the Swiss daily prints its date
+    assert when["poll-po02-support-march"] == "March 2022"
+    assert when["poll-po05-support"] == "September 2022"
 
 
 def test_caveated_rows_carry_the_caution(book):

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from belarus_book.data import DataError, load
-from belarus_book.text import when
+from belarus_book.text import date_label, when
 
 from ..helpers import DATA, read_csv, write_csv
 
@@ -47,10 +47,18 @@ def test_inferred_date_must_name_its_outside_source(data_copy):
             in error_of(data_copy, "events"))
 
 
-def test_inferred_date_cannot_rest_on_an_article(data_copy):
-    line = set_cells(data_copy, "quotes", "q-001-alarm", date_from="art-001")
-    assert (f"data/quotes.csv, row {line}, column \"date_from\": 'art-001' is not a context source in "
+def test_inferred_date_cannot_rest_on_another_article(data_copy):
+    line = set_cells(data_copy, "quotes", "q-001-alarm", date_from="art-003")
+    assert (f"data/quotes.csv, row {line}, column \"date_from\": 'art-003' is not a context source in "
             f"data/sources.csv" in error_of(data_copy, "quotes"))
+
+
+def test_inferred_date_may_rest_on_its_own_article(data_copy):
+    # E1: the Munich article dates itself by the summit it reports; no outside report needed.
+    set_cells(data_copy, "quotes", "q-001-alarm", date_from="art-001")
+    set_cells(data_copy, "sources", "art-001", date_from="art-001")
+    assert load("quotes", data_dir=data_copy).set_index("quote_id").loc["q-001-alarm", "date_from"] == "art-001"
+    assert load("sources", data_dir=data_copy).set_index("source_id").loc["art-001", "date_from"] == "art-001"
 
 
 def test_unknown_source_in_date_from_is_named(data_copy):
@@ -109,6 +117,34 @@ def test_article_dates_say_how_they_are_known():
     assert {"KD-08", "KD-09"} <= set(context.index)
 
 
+def test_the_munich_article_is_dated_by_its_own_words():
+    """E1: Horizon Weekly dates the CSTO summit a day earlier than the Munich article does, so
+    the article's date, and the dates of what it reports undated, rest on its own words."""
+    sources = load("sources").set_index("source_id")
+    assert sources.loc["art-004", "date_from"] == "art-004"
+    assert when(sources.loc["art-004"]) == "November 2022 (inferred from the article itself)"
+    for name in ("events", "quotes"):
+        rows = load(name)
+        rows = rows[rows["source_id"] == "art-004"]
+        assert not rows["date_from"].fillna("").str.contains("KD-05").any(), name
+        assert not rows["date_resolution"].fillna("").str.contains("summit of 24 Nov, KD-05").any(), name
+
+
+def test_dates_worked_out_from_the_article_say_so():
+    """m2: "am Wochenende" in the Swiss daily of Monday 19 December is the weekend before it,
+    but the article names no day, so the book marks the days as inferred."""
+    quotes = load("quotes").set_index("quote_id")
+    for key in ("q-003-soviet", "q-003-defend", "q-003-never-enemies"):
+        assert when(quotes.loc[key]) == "17–18 December 2022 (inferred from the article itself)"
+
+
+def test_a_whole_month_of_fieldwork_reads_as_the_month():
+    # m2: the sources say "in March", not "1–31 March"; a range within a month stays a range
+    assert date_label(pd.Timestamp("2022-03-01"), "range", pd.Timestamp("2022-03-31")) == "March 2022"
+    assert date_label(pd.Timestamp("2022-09-01"), "range", pd.Timestamp("2022-09-29")) == "1–29 September 2022"
+    assert date_label(pd.Timestamp("2022-02-01"), "range", pd.Timestamp("2022-02-28")) == "February 2022"
+
+
 def test_undated_rows_stay_undated():
     events = load("events").set_index("event_id")
     assert events.loc["ev-002-rail-partisans", "date_basis"] == "undated"
@@ -130,6 +166,11 @@ def row(**cells):
     ({"date": pd.Timestamp("2022-11-01"), "date_precision": "month", "date_basis": "reported",
       "date_from": "KD-05"}, "undated; reported in November 2022 (inferred from Horizon Weekly)"),
     ({"date": pd.Timestamp("2022-12-19"), "date_basis": "reported"}, "undated; reported on 19 December 2022"),
+    ({"date": pd.Timestamp("2022-11-01"), "date_precision": "month", "date_basis": "inferred",
+      "date_from": "art-004", "source_id": "art-004"}, "November 2022 (inferred from the article itself)"),
+    ({"date": pd.Timestamp("2022-11-01"), "date_precision": "month", "date_basis": "reported",
+      "date_from": "art-004", "source_id": "art-004"},
+     "undated; reported in November 2022 (inferred from the article itself)"),
     ({"date": pd.Timestamp("2022-01-01"), "date_precision": "year", "date_basis": "undated"}, "undated"),
     ({"date": pd.Timestamp("2022-12-17"), "date_precision": "range", "date_end": pd.Timestamp("2022-12-18"),
       "date_basis": "stated"}, "17–18 December 2022"),

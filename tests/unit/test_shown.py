@@ -52,6 +52,15 @@ def test_the_sources_list_names_what_was_shown_and_leaves_the_record_in_a_build(
     assert shown.read_record({shown.RECORD_NAME: repr(glued[shown.RECORD_NAME])}) == record
 
 
+def test_a_source_a_printed_date_rests_on_is_listed(monkeypatch):
+    # m14: "dated ... (inferred from Euro Weekly News)" needs Euro Weekly News in the list.
+    taz = bb.cite(bb.load("sources").set_index("source_id", drop=False).loc["art-002"])
+    assert "Euro Weekly News" in bb.text.when(taz)
+    monkeypatch.setattr("belarus_book.text.sources.glue", lambda name, value: None)
+    assert "Euro Weekly News" in bb.text.sources_list().data
+    assert SHOWN.sources == {"art-002", "KD-07"}
+
+
 def test_chart_data_keeps_the_evidence_and_the_claim_id_of_each_row():
     figures = bb.load("figures")
     data = bb.charts.chart_data(figures.head(3), ["value"])

@@ -14,7 +14,9 @@ these rules that applies (the order is the precedence):
    no one verified. The caution's words (``sources.claim_caution``) go with the status.
 4. **disputed**: rows of one table in a comparison group (``conflict_group``), from different
    sources, give values that cannot both be right: their ranges do not meet once each is
-   read at the precision and rounding it states (:mod:`~belarus_book.claims.readings`).
+   read at the precision and rounding it states (:mod:`~belarus_book.claims.readings`). A
+   stated bound ("no fewer than 1437") is open on one side, and a source's own rounding of
+   a figure it also gives (a subheading's "almost 1500") is compared through that figure.
 5. **on record**: the claim comes from a vetted outside source (``sources.kind`` is
    ``context``), or an outside source in the same group says the same.
 6. **several sources**: two or more different sources in the same group agree.

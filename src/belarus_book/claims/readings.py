@@ -5,6 +5,9 @@ Kilometer" is any length from 500 to 1,500 km and so does not dispute BelTA's 1,
 "im Oktober" does not dispute 10 October; 1,437 and 1,438 prisoners do disagree. A value is
 read as exact to its last stated digit (1,084 km: 1,083.5 to 1,084.5), or, where the source
 marks it as approximate (``approximate`` in the data), as rounded to its last non-zero digit.
+A stated bound is open on one side: "nicht weniger als 1437" is any count from 1,437 up, so
+Viasna's 1,438 fits it. In figures a bound is a range with one end (``value_low`` alone: at
+least); a count of political prisoners says so in ``bound`` ("at least", "at most").
 A date is the whole day, month or year its precision names. Poll answers are compared only
 with answers on the same side (``stance``): 90 % against is no reading of 5 % in favour.
 """
@@ -12,26 +15,31 @@ with answers on the same side (``stance``): 90 % against is no reading of 5 % in
 from __future__ import annotations
 
 import calendar
+import math
 from typing import NamedTuple
 
 import pandas as pd
 
 
 class Reading(NamedTuple):
-    """A claim's value on its point: a range (``low``, ``high``) or, for a claim in words
-    with no value, the ``words``; ``side`` keeps poll answers for and against apart."""
+    """A claim's value on its point: a range (``low``, ``high``; infinite on the open side of
+    a bound) or, for a claim in words with no value, the ``words``; ``side`` keeps poll
+    answers for and against apart; ``approximate``: the source rounded the value."""
     low: float | None = None
     high: float | None = None
     words: str | None = None
     side: str = ""
+    approximate: bool = False
 
 #: Per table: the columns of a single value, of a range's low and high end, and the flag
 #: that marks a value as approximate.
 VALUE_COLUMNS = {
     "figures": ("value", "value_low", "value_high", "approximate"),
     "polls": ("share_pct", "share_low", "share_high", "approximate"),
-    "political_prisoners": ("count", None, None, None),
+    "political_prisoners": ("count", None, None, "approximate"),
 }
+#: How a single value may be stated as a bound (the ``bound`` column, where a table has one).
+OPEN_SIDE = {"at least": "high", "at most": "low"}
 
 
 def _missing(v) -> bool:
@@ -79,10 +87,16 @@ def reading(table: str, row) -> Reading | None:
     side = "" if _missing(row.get("stance")) else str(row["stance"])
     if not _missing(row.get(single)):
         r = half_unit(row[single], approximate)
-        return Reading(float(row[single]) - r, float(row[single]) + r, side=side)
-    if low and not _missing(row.get(low)) and not _missing(row.get(high)):
-        return Reading(float(row[low]) - half_unit(row[low], approximate),
-                       float(row[high]) + half_unit(row[high], approximate), side=side)
+        ends = {"low": float(row[single]) - r, "high": float(row[single]) + r}
+        bound = row.get("bound")
+        if not _missing(bound):
+            ends[OPEN_SIDE[bound]] = -math.inf if OPEN_SIDE[bound] == "low" else math.inf
+        return Reading(ends["low"], ends["high"], side=side, approximate=approximate)
+    if low and not (_missing(row.get(low)) and _missing(row.get(high))):
+        # a range, or a bound: a range with one end only
+        return Reading(-math.inf if _missing(row.get(low)) else float(row[low]) - half_unit(row[low], approximate),
+                       math.inf if _missing(row.get(high)) else float(row[high]) + half_unit(row[high], approximate),
+                       side=side, approximate=approximate)
     words = row.get("answer_en")
     return None if _missing(words) else Reading(words=str(words), side=side)
 

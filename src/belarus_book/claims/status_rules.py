@@ -24,7 +24,9 @@ STATUS_RULES = {
     "announced, not verified": "figures officials announced; the vetted outside source says no one "
                                "verified what was actually deployed",
     "disputed": "different sources give different values for the same quantity, date or event, "
-                "and the difference is larger than the rounding or precision they state",
+                "and the difference is larger than the rounding or precision they state; a "
+                "stated bound (“no fewer than”) is met by any value beyond it, and a "
+                "source’s own rounding of a figure it also gives is compared through that figure",
     "on record": "the claim comes from a vetted outside source, or one compared on the same "
                  "point says the same",
     "several sources": "two or more different sources agree on it",
@@ -48,10 +50,22 @@ STATUS_LIMITS = {
 }
 
 
+def own_roundings(group: pd.DataFrame) -> set:
+    """The rows of ``group`` that round a figure their source also gives on the same point
+    (the Swiss daily's subheading "Fast 1500" beside its "nicht weniger als 1437"): such a
+    row is the source's own shorthand, not a second claim, so it is compared through the
+    figure it rounds and disputes nothing by itself."""
+    read = group[group["reading"].notna()]
+    rounded = read["reading"].map(lambda r: r.approximate)
+    return {i for i, row in read[rounded].iterrows()
+            if ((read["table"] == row["table"]) & (read["source_id"] == row["source_id"]) & ~rounded).any()}
+
+
 def _disputed(group: pd.DataFrame) -> bool:
     """Whether two rows of one table in ``group``, from different sources, give readings
-    that cannot both be right."""
-    for _, rows in group[group["reading"].notna()].groupby("table"):
+    that cannot both be right (a source's own rounding aside)."""
+    compared = group[group["reading"].notna()].drop(index=list(own_roundings(group)))
+    for _, rows in compared.groupby("table"):
         for i, a in rows.iterrows():
             if any(a["source_id"] != b["source_id"] and not agree(a["reading"], b["reading"])
                    for _, b in rows.loc[i:].iterrows()):
@@ -96,6 +110,9 @@ def assign_status(claims: pd.DataFrame, context_sources, caveats=None) -> pd.Dat
     decided = [_decide(row, grouped.get(row["group"]) if pd.notna(row["group"]) else None,
                        row["group"] in disputed, context, caveats) for _, row in out.iterrows()]
     out = out.assign(status=[s for s, _ in decided], status_reason=[r for _, r in decided])
+    for i in set().union(*map(own_roundings, grouped.values())):
+        out.loc[i, "status_reason"] += " " + tr("This row rounds a figure its source also gives "
+                                                "on this point, and is compared through it.")
     return _one_status_per_question(out)
 
 

@@ -35,6 +35,10 @@ def _claim_text(name: str, r, people: pd.DataFrame) -> str:
     if name == "figures":
         if pd.notna(r["value"]):
             value = f"{r['value']:.0f}" if r["unit"] == "year" else _num(r["value"])
+        elif pd.isna(r["value_high"]):
+            value = f"{tr('at least')} {_num(r['value_low'])}"
+        elif pd.isna(r["value_low"]):
+            value = f"{tr('at most')} {_num(r['value_high'])}"
         else:
             value = f"{_num(r['value_low'])}–{_num(r['value_high'])}"
         return f"{text('measure')}: {value} {text('unit')}"
@@ -56,14 +60,19 @@ def _claim_text(name: str, r, people: pd.DataFrame) -> str:
     if name == "support":
         return f"{tr('Given') if r['status'] == 'provided' else tr('Withheld')}: {text('item_en')}"
     if name == "political_prisoners":
-        return f"{tr('Political prisoners in Belarus')}: {_num(r['count'])}"
+        bound = f"{tr(r['bound'])} " if pd.notna(r["bound"]) else ""
+        return f"{tr('Political prisoners in Belarus')}: {bound}{_num(r['count'])}"
     if name == "economy":
         value = _num(r["value"]) if pd.notna(r["value"]) else ""
         return f"{text('indicator')} ({r['period']}): {value} {text('unit')}".replace("  ", " ")
     raise KeyError(name)
 
 
-def _date_text(name: str, r) -> str:
+def _date_text(name: str, r, src) -> str:
+    if name == "figures" and _dated_as_its_article(r, src):
+        # The figures table has no date_basis: a figure of its article's day is as surely
+        # dated as the article is ("inferred from Euro Weekly News" for the taz's figures).
+        return when(src)
     if name in ("events", "quotes", "figures"):
         return when(r)
     if name == "political_prisoners":
@@ -73,6 +82,12 @@ def _date_text(name: str, r) -> str:
     if name == "economy":
         return str(r["period"])
     return ""
+
+
+def _dated_as_its_article(r, src) -> bool:
+    """Whether a figure's ``as_of`` is its article's own date, at the same precision."""
+    return (src["kind"] == "article" and pd.notna(r["as_of"]) and pd.notna(src["date"])
+            and r["as_of"] == src["date"] and r["as_of_precision"] == src["date_precision"])
 
 
 def ledger(data_dir=None, chapters: dict[str, list[str]] | None = None) -> pd.DataFrame:
@@ -112,7 +127,7 @@ def ledger(data_dir=None, chapters: dict[str, list[str]] | None = None) -> pd.Da
                 "source_short": text_of(src, "short_name"),
                 "source_kind": src["kind"],
                 "published": src["date"].strftime("%Y-%m-%d") if pd.notna(src["date"]) else "",
-                "claim_date": _date_text(name, r),
+                "claim_date": _date_text(name, r, src),
                 "excerpt": r["excerpt"],
                 "excerpt_en": r["excerpt_en"] if pd.notna(r["excerpt_en"]) else "",
                 "translation": translation(r) or "",

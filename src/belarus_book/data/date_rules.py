@@ -6,7 +6,10 @@ exactly from its own date), ``inferred`` (worked out from a weekday or a relativ
 with a dated outside source), ``reported`` (the source does not date it; the date is that of
 the report, the latest it can have happened) or ``undated`` (the date is only a sort key).
 An inferred date names the outside source(s) it rests on in ``date_from``; an article or an
-unknown id there would hide where the date came from.
+unknown id there would hide where the date came from. The one article it may name is the
+row's own source (``source_id``): a date worked out from the source's own words or its own
+date ("Donnerstag (24. November)" in an article that prints no year; "am Wochenende" in an
+article of Monday 19 December) rests on nothing else, and naming the source says so.
 """
 from __future__ import annotations
 
@@ -59,7 +62,9 @@ def check_date_basis(where: str, row: dict, sources_label: str, context: set[str
         problems.append(f'{where} "date_from": {row["date_from"]!r} given, but date_basis is '
                         f"{basis or 'empty'!r} (only an inferred or reported date rests on "
                         f"other sources)")
+    own = row.get("source_id", "").strip()
     problems += [f'{where} "date_from": {sid!r} is not a context source in {sources_label} '
-                 f"(an inferred date rests on a dated outside source)"
-                 for sid in cited if sid not in context]
+                 f"(an inferred date rests on a dated outside source, or on the row's own "
+                 f"source {own!r})"
+                 for sid in cited if sid not in context and sid != own]
     return problems

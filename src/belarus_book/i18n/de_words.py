@@ -7,6 +7,7 @@ WORDS = {
     " and ": " und ",
     "inferred from": "erschlossen aus",
     "inferred": "erschlossen",
+    "the article itself": "dem Artikel selbst",
     "reported on": "berichtet am",
     "reported in": "berichtet im",
     # evidence and quotations (evidence.py, text/__init__.py)
@@ -49,6 +50,8 @@ WORDS = {
     "Given": "Geleistet",
     "Withheld": "Verweigert",
     "Political prisoners in Belarus": "Politische Gefangene in Belarus",
+    "at least": "mindestens",
+    "at most": "höchstens",
     "unverified": "unbestätigt",
     "official claim": "offizielle Angabe",
     "announced, not verified": "angekündigt, nicht überprüft",
@@ -68,10 +71,17 @@ WORDS = {
         "Zahlen, die Amtsträger angekündigt haben; laut der geprüften externen Quelle hat niemand "
         "überprüft, was tatsächlich stationiert wurde",
     "different sources give different values for the same quantity, date or event, and the "
-    "difference is larger than the rounding or precision they state":
+    "difference is larger than the rounding or precision they state; a stated bound (“no "
+    "fewer than”) is met by any value beyond it, and a source’s own rounding of a "
+    "figure it also gives is compared through that figure":
         "verschiedene Quellen nennen für dieselbe Größe, dasselbe Datum oder dasselbe Ereignis "
         "verschiedene Werte, und der Unterschied ist größer als die Rundung oder Genauigkeit, die "
-        "sie angeben",
+        "sie angeben; eine genannte Grenze („nicht weniger als“) erfüllt jeder Wert jenseits davon, "
+        "und die eigene Rundung einer Zahl, die die Quelle auch genau nennt, wird über diese Zahl "
+        "verglichen",
+    "This row rounds a figure its source also gives on this point, and is compared through it.":
+        "Diese Zeile rundet eine Zahl, die ihre Quelle in diesem Punkt auch nennt, und wird über "
+        "diese verglichen.",
     "the claim comes from a vetted outside source, or one compared on the same point says the same":
         "die Aussage stammt aus einer geprüften externen Quelle, oder eine in demselben Punkt "
         "verglichene sagt dasselbe",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..data import load
 from ..data.date_rules import date_sources
+from ..data.shown import SHOWN
 from ..i18n import language, tr
 from ..i18n.formats import date_text, day_range_start
 from .sources import short_source
@@ -13,7 +15,8 @@ from .sources import short_source
 def date_label(ts, precision: str = "day", end=None, short: bool = False,
                weekday: bool = False) -> str:
     """A date as precise as its source: "2022", "December 2022", "19 December 2022",
-    "17–21 December 2022" (``precision="range"`` with ``end``); in German "19. Dezember 2022"
+    "17–21 December 2022" (``precision="range"`` with ``end``; a range of one whole month is
+    that month, "March 2022"); in German "19. Dezember 2022"
     and so on (:mod:`belarus_book.i18n.formats`).
 
     ``short`` abbreviates the month ("19 Dec 2022", for chart labels); ``weekday`` puts the
@@ -27,6 +30,10 @@ def date_label(ts, precision: str = "day", end=None, short: bool = False,
     if precision == "month":
         return date_text(ts.year, ts.month, short=short)
     if precision == "range" and end is not None and not pd.isna(end):
+        end = pd.Timestamp(end)
+        if ts.day == 1 and end == ts + pd.offsets.MonthEnd(0):
+            # A whole month is what a source says as "in March": print it as the month.
+            return date_text(ts.year, ts.month, short=short)
         return f"{day_range_start(ts.day)}{date_label(end, short=short)}"
     return date_text(ts.year, ts.month, ts.day, short=short,
                      weekday=ts.weekday() if weekday else None)
@@ -37,12 +44,21 @@ def _cell(row, column: str):
     return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
+def _date_source(source_id: str, row) -> str:
+    """How ``when`` names a source a date rests on: by its short name, or, where it is the
+    row's own article (a date worked out from the article's own words), as that article."""
+    own = {_cell(row, "source_id"), getattr(row, "name", None)}
+    kind = load("sources", record=False).set_index("source_id").loc[source_id, "kind"]
+    return tr("the article itself") if source_id in own and kind == "article" else short_source(source_id)
+
+
 def when(row, short: bool = False) -> str:
     """A row's date for readers, saying how it is known (``date_basis``, ``date_from``).
 
     "19 December 2022" where the source states it; "20 September 2022 (inferred from BelTA
     via Yahoo News)" where it was worked out from the dated outside source(s) in
-    ``date_from``; "undated; reported in November 2022" where the source does not date it
+    ``date_from``, or "November 2022 (inferred from the article itself)" where that is the
+    row's own article; "undated; reported in November 2022" where the source does not date it
     and the date is only that of the report; "undated" where the date is only a sort key,
     or there is none. A figure's ``as_of`` stands in for ``date`` (precision
     ``as_of_precision``); a row without ``date_basis`` is taken as stated. ``short`` as in
@@ -54,7 +70,10 @@ def when(row, short: bool = False) -> str:
         return tr("undated")
     precision = _cell(row, f"{column}_precision") or "day"
     label = date_label(date, precision, _cell(row, "date_end"), short=short)
-    names = tr(" and ").join(short_source(s) for s in date_sources(_cell(row, "date_from") or ""))
+    rests_on = date_sources(_cell(row, "date_from") or "")
+    # A source named beside a date is one the page uses: its "Sources" list must name it too.
+    SHOWN.sources.update(rests_on)
+    names = tr(" and ").join(_date_source(s, row) for s in rests_on)
     basis_of = (f" ({tr('inferred from')} {names})" if names
                 else f" ({tr('inferred')})" if basis == "inferred" else "")
     if basis == "reported":
