@@ -12,7 +12,7 @@ import pytest
 
 from belarus_book.web.layout import GERMAN_DIR
 
-from ..helpers import ROOT, SITE, site_pages
+from ..helpers import ROOT, site_pages
 from .test_chapter_charts import charts_seen
 
 EDITIONS = ROOT / "_build" / "editions"
