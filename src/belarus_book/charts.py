@@ -135,6 +135,9 @@ def render(spec: dict, **_options) -> dict:
             "every chart needs a description: add .properties(description=...) saying in "
             "words what the chart shows (it becomes the chart's accessible label)"
         )
+    from .data.shown import SHOWN
+
+    SHOWN.chart(spec)  # what it draws, to check that both editions draw the same
     png = base64.b64encode(vl_convert.vegalite_to_png(chart_html.fixed_width(spec), ppi=144)).decode("ascii")
     if not in_build():
         return chart_html.notebook_bundle(json.loads(_script_safe_json(spec)), png, description)

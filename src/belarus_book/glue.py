@@ -27,6 +27,10 @@ def glue(name: str | None = None, value=None, /, **values) -> None:
     (``glue("n_polls", 3)``) or a paragraph's worth at once (``glue(low=35000, high=40000)``)."""
     if name is not None:
         values = {name: value, **values}
+    from .data.shown import SHOWN
+
+    for key, item in values.items():
+        SHOWN.glue(key, item)
     if not in_build():
         return
     from IPython.core.formatters import format_display_data

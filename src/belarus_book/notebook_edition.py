@@ -28,7 +28,8 @@ from ast import literal_eval
 from dataclasses import dataclass, field
 
 from .glue import GLUE_PREFIX
-from .i18n import tr
+from .i18n import language, tr
+from .i18n.formats import german_number
 from .web.chart_html import notebook_bundle, placeholder_spec
 
 
@@ -117,7 +118,8 @@ def _role(match: re.Match, glued: dict[str, str], refs: References) -> str:
         name, _, spec = target.partition(":")
         if name not in glued:
             raise KeyError(f"no glued value named {name!r}")
-        return format_glued(glued[name], spec)
+        text = format_glued(glued[name], spec)
+        return german_number(text) if language() == "de" else text
     if role == "term":
         return _link(shown or target, refs.url(refs.terms.get(target.lower())))
     if role == "numref":

@@ -52,8 +52,10 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
     The chapters that show each claim are filled in by the build
     (:func:`belarus_book.sphinx.ledger.fill_chapters`), from what each chapter recorded when
     it ran, which this page's own run cannot know."""
+    # The page runs in its own folder (appendix/): its chapters are the edition's own.
+    beside = Path.cwd().parent / "chapters"
     chapters_dir = (Path(chapters_dir) if chapters_dir is not None
-                    else find_data_dir().parent / "chapters")
+                    else beside if beside.is_dir() else find_data_dir().parent / "chapters")
     titles = chapter_titles(chapters_dir)
     sources = sorted(frame["source_short"].dropna().unique(), key=str.casefold)
     n = len(frame)

@@ -25,8 +25,9 @@ import sys
 from pathlib import Path
 
 from ..data import DataError, find_data_dir, validate_package
-from ..web.layout import built_html, site_dir
+from ..web.layout import GERMAN_DIR, built_html, edition_pdf_dir, site_dir
 from . import book_config, exec_cache
+from . import german as german_edition
 from .folders import remove_tree
 from .lock import Busy, build_lock
 from .publish import publish
@@ -103,8 +104,24 @@ def _build(book: Path) -> int:
         _say(f"\nBUILD FAILED (exit {returncode}); see the messages above.\n{KEPT}", error=True)
         return returncode
 
-    offered = publish(built_html(staging), site_dir(book), build_dir / "pdf")
+    editions = {}
+    if (book / GERMAN_DIR / "_toc.yml").is_file():
+        german = book / german_edition.OUTPUT_DIR
+        if german.exists() and not (german / COMPLETE).is_file():
+            remove_tree(german)  # left by a build that did not finish: read every page again
+        (german / COMPLETE).unlink(missing_ok=True)
+        _say("\nBuilding the German edition (from de/ and the English code) ...")
+        returncode, german_site = german_edition.build_german(book)
+        if returncode != 0:
+            remove_tree(german)
+            _say(f"\nBUILD FAILED in the German edition (exit {returncode}); see the messages "
+                 f"above.\n{KEPT}", error=True)
+            return returncode
+        editions["de"] = (german_site, edition_pdf_dir(book, "de"))
+    offered = publish(built_html(staging), site_dir(book), build_dir / "pdf", editions)
     (staging / COMPLETE).touch()
+    if editions:
+        (book / german_edition.OUTPUT_DIR / COMPLETE).touch()
     pdfs = f"; with the PDFs {', '.join(offered)}" if offered else ""
     _say(f"\nBuilt _build/html/index.html{pdfs}")
     return 0

@@ -31,6 +31,9 @@ def build_german(book: Path) -> tuple[int, Path]:
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source),
                "--path-output", str(book / OUTPUT_DIR), "--builder", "html", *STRICT]
     result = subprocess.run(command, cwd=source, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    if result.returncode != 0:
+        print(f"\nGERMAN EDITION FAILED (exit {result.returncode}); see the messages above.",
+              file=sys.stderr, flush=True)
     return result.returncode, built_html(book / OUTPUT_DIR)
 
 

@@ -28,7 +28,8 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-from ..web.layout import CHAPTER_PREFIX, PDF_DIR, pdf_name, site_dir
+from ..i18n import speaking
+from ..web.layout import CHAPTER_PREFIX, EDITIONS, PDF_DIR, edition_pdf_dir, edition_site, pdf_name, site_dir
 from . import chromium
 from .folders import remove_tree
 from .lock import Busy, build_lock
@@ -56,9 +57,9 @@ class Printed:
     charts: int
 
 
-def toc_docnames(book: Path) -> list[str]:
-    """Every page of ``_toc.yml`` in reading order (root first)."""
-    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
+def toc_docnames(book: Path, lang: str = "en") -> list[str]:
+    """Every page of the ``lang`` edition's ``_toc.yml`` in reading order (root first)."""
+    toc = yaml.safe_load((edition_site(book, lang) / "_toc.yml").read_text(encoding="utf-8"))
     names = [toc["root"]]
 
     def walk(entries):
@@ -99,12 +100,13 @@ def print_page(browser, url: str, target: Path) -> tuple[str, int]:
         context.close()
 
 
-def make_pdfs(book: Path) -> list[Printed]:
-    site = site_dir(book)
-    out = book / "_build" / "pdf"
+def make_pdfs(book: Path, lang: str = "en") -> list[Printed]:
+    """The ``lang`` edition's PDFs, printed from its pages in the built site."""
+    site = edition_site(site_dir(book), lang)
+    out = edition_pdf_dir(book, lang)
     if not (site / "index.html").exists():
-        raise SystemExit("no built site in _build/html: run `make book` first")
-    docnames = [d for d in toc_docnames(book) if (site / f"{d}.html").exists()]
+        raise SystemExit(f"no built site in {site.relative_to(book)}: run `make book` first")
+    docnames = [d for d in toc_docnames(book, lang) if (site / f"{d}.html").exists()]
     from playwright.sync_api import sync_playwright
 
     printed: list[Printed] = []
@@ -152,12 +154,17 @@ def run(book: Path, if_chromium: bool = False) -> int:
         return 1
     try:
         with build_lock(book, "pdf"):
-            printed = make_pdfs(book)
+            for lang in EDITIONS:
+                if not (edition_site(book, lang) / "_toc.yml").is_file():
+                    continue
+                with speaking(lang):
+                    printed = make_pdfs(book, lang)
+                out, site = edition_pdf_dir(book, lang), edition_site(Path("_build/html"), lang)
+                for item in printed:
+                    print(f"{lang}: {item.docname}: {item.pages} pages, {item.charts} charts", flush=True)
+                print(f"Wrote {len(list(out.glob('*.pdf')))} PDFs in {out.relative_to(book)}/ "
+                      f"(whole book: {BOOK_PDF}), offered in {site}/{PDF_DIR}/", flush=True)
     except Busy as busy:
         print(f"PDF STEP NOT STARTED: {busy}", file=sys.stderr)
         return 1
-    for item in printed:
-        print(f"{item.docname}: {item.pages} pages, {item.charts} charts", flush=True)
-    print(f"Wrote {len(list((book / '_build' / 'pdf').glob('*.pdf')))} PDFs in _build/pdf/ "
-          f"(whole book: _build/pdf/{BOOK_PDF}), offered in _build/html/{PDF_DIR}/")
     return 0

@@ -20,7 +20,7 @@ import re
 import shutil
 from pathlib import Path
 
-from ..web.layout import CHAPTER_PREFIX, PDF_DIR, PDF_LINK_MARK, pdf_link_html, pdf_name
+from ..web.layout import CHAPTER_PREFIX, EDITIONS, PDF_DIR, PDF_LINK_MARK, pdf_link_html, pdf_name
 
 PRINTED = "printed.json"
 _PDF_HREF = r'((?:\.\./)*' + re.escape(PDF_DIR) + r'/[^"/<>]+\.pdf)'
@@ -30,7 +30,7 @@ _HELD_BACK = re.compile(r'<span ([^>]*?)data-bb-pdf-href="' + _PDF_HREF + r'"([^
 
 def pages(site: Path) -> dict[str, Path]:
     """{pagename: file} of every HTML page of the site."""
-    skip = {"_static", PDF_DIR}
+    skip = {"_static", PDF_DIR, *filter(None, EDITIONS.values())}  # another edition's pages
     return {p.relative_to(site).with_suffix("").as_posix(): p for p in sorted(site.rglob("*.html"))
             if not skip.intersection(p.relative_to(site).parts)}
 

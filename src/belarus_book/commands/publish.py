@@ -19,6 +19,8 @@ import errno
 import os
 from pathlib import Path
 
+from ..i18n import speaking
+from ..web.layout import EDITIONS, edition_site
 from .folders import copy_writable, remove_tree
 from .print_links import offer_pdfs
 
@@ -68,12 +70,18 @@ def swap_in(fresh: Path, site: Path) -> None:
         fresh.rename(site)
 
 
-def publish(built: Path, site: Path, pdf_dir: Path) -> list[str]:
+def publish(built: Path, site: Path, pdf_dir: Path,
+            editions: dict[str, tuple[Path, Path]] | None = None) -> list[str]:
     """Publish the built HTML ``built`` at ``site`` with the PDFs of ``pdf_dir`` printed from
-    its pages; the names of the PDFs it offers."""
+    its pages, and each other edition (``{lang: (its built HTML, its PDFs)}``) in its folder
+    of the site; the names of the PDFs offered. All in one step."""
     recover(site)
     fresh = _beside(site, FRESH)
     copy_writable(built, fresh)
     offered = offer_pdfs(fresh, pdf_dir)
+    for lang, (edition_built, edition_pdfs) in (editions or {}).items():
+        copy_writable(edition_built, edition_site(fresh, lang))
+        with speaking(lang):
+            offered += [f"{EDITIONS[lang]}/{name}" for name in offer_pdfs(edition_site(fresh, lang), edition_pdfs)]
     swap_in(fresh, site)
     return offered

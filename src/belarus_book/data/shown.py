@@ -8,12 +8,15 @@ hand, with :func:`cite`.
 
 Everything that must know what a chapter used reads this record, so none of it can drift
 from what the chapter really did: its "Sources" list, the claim counts in its bottom line,
-the claims ledger's "chapters" column and the data files in its download box.
+the claims ledger's "chapters" column and the data files in its download box. It also keeps
+the numbers the chapter glued into its text and drew in its charts, which must be the same
+in the English and the German edition (:mod:`belarus_book.sphinx.records`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from .claim_tables import CLAIM_TABLES
 
@@ -25,6 +28,8 @@ class Shown:
         self.tables: dict[str, None] = {}  # in order of first load
         self.sources: set[str] = set()
         self._keys: set[str] = set()  # ids and index labels of the rows shown
+        self.glued: dict[str, float] = {}  # the numbers glued into the text
+        self.charts: list[list] = []  # each chart's numbers, dates and claim ids, sorted
 
     def table(self, name: str) -> None:
         self.tables.setdefault(name, None)
@@ -54,11 +59,35 @@ class Shown:
             known.update(load(name, record=False)[key].astype(str))
         return self._keys & known
 
+    def glue(self, name: str, value) -> None:
+        """Note a glued value if it is a number (text differs between the editions)."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.glued[name] = float(value)
+
+    def chart(self, spec: dict) -> None:
+        """Note what a chart draws that no language changes: the numbers, dates and claim
+        ids in its data."""
+        from ..web.chart_html import data_values
+
+        keys = set(CLAIM_TABLES.values())
+        drawn = []
+        for values in data_values(spec):
+            for row in values if isinstance(values, list) else []:
+                for column, value in (row.items() if isinstance(row, dict) else []):
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        drawn.append(round(float(value), 6))
+                    elif column in keys or (isinstance(value, str) and _ISO_DATE.match(value)):
+                        drawn.append(str(value))
+        self.charts.append(sorted(drawn, key=repr))
+
     def as_json(self) -> str:
         """The record as the build reads it back from the executed chapter."""
         return json.dumps({"tables": list(self.tables), "sources": sorted(self.sources),
-                           "claims": sorted(self.claim_ids)})
+                           "claims": sorted(self.claim_ids), "glued": self.glued,
+                           "charts": self.charts})
 
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 #: This process's record (one chapter per kernel).
 SHOWN = Shown()

@@ -13,6 +13,7 @@ the German edition.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 LANGUAGES = ("en", "de")
 #: Set by the German edition's build for the kernels it starts.
@@ -31,6 +32,17 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"the book has editions in {', '.join(LANGUAGES)}, not {lang!r}")
     _current[0] = lang
+
+
+@contextmanager
+def speaking(lang: str):
+    """Write in ``lang`` inside a ``with`` block, then in the language before it."""
+    before = language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def tr(text: str) -> str:

@@ -170,4 +170,7 @@ WORDS = {
     "Exercise": "Übung",
     "Solution to Exercise {n}": "Lösung zu Übung {n}",
     "Solution": "Lösung",
+    # the summaries' evidence links (sphinx/claims_role.py), the PDF link (web/layout.py)
+    "evidence": "Belege",
+    "this chapter as a PDF, for print": "dieses Kapitel als PDF, zum Drucken",
 }

@@ -4,6 +4,8 @@ charts (Vega's number and time locale)."""
 
 from __future__ import annotations
 
+import re
+
 from . import language
 
 MONTHS = {
@@ -33,6 +35,18 @@ def number(value, digits: int | None = None) -> str:
     if language() == "de":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+#: A number as Python's format writes it in English: 35,000 / 1,084.2 / 49.6 / -3.5 %
+_ENGLISH_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?( ?%)?$|^-?\d+\.\d+( ?%)?$")
+
+
+def german_number(text: str) -> str:
+    """"1,084.2" -> "1.084,2"; anything that is not a number as English writes it stays (a
+    glued number is formatted by Python's format spec, which writes English)."""
+    if not _ENGLISH_NUMBER.match(text.strip()):
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def date_text(year: int, month: int | None = None, day: int | None = None,

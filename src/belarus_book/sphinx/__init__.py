@@ -34,6 +34,7 @@ from . import (
     notebooks,
     pages,
     prerun,
+    records,
     site_files,
     sitemap,
     social,
@@ -63,6 +64,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", a11y.exercise_sections_to_containers)
     app.connect("html-page-context", pages.rewrite_page)
     app.connect("build-finished", site_files.publish_data)
+    app.connect("build-finished", records.compare_editions)
     app.connect("build-finished", notebooks.publish_notebooks)
     app.connect("build-finished", social.render_marks)
     app.connect("build-finished", sitemap.write_after_build)

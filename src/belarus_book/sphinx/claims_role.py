@@ -18,6 +18,7 @@ from docutils import nodes
 from ..data import find_data_dir, read_package
 from ..data.claim_tables import CLAIM_TABLES
 from ..data.files import read_rows
+from ..i18n import tr
 
 #: The ledger page, as a docname.
 LEDGER_DOC = "appendix/claims"
@@ -48,6 +49,6 @@ def claims_role(name, rawtext, text, lineno, inliner, options=None, content=None
             f"{{claims}} needs the ids of claims in the data; not claims: {unknown or '(none given)'}",
             line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    link = nodes.reference(rawtext, "evidence", refuri=ledger_link(env.docname, ids),
+    link = nodes.reference(rawtext, tr("evidence"), refuri=ledger_link(env.docname, ids),
                            classes=["bb-claims"])
     return [nodes.Text("("), link, nodes.Text(")")], []

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import html
 import os
-import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..i18n import LANG_ENV, set_language
+from ..i18n.formats import german_number
 
 #: How each edition names itself in the other's language switch.
 NAMES = {"en": "English", "de": "Deutsch"}
-#: A number as Python's format writes it in English: 35,000 / 1,084.2 / 49.6 / -3.5 %
-_ENGLISH_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?( ?%)?$|^-?\d+\.\d+( ?%)?$")
 
 
 def speak_the_editions_language(app: Sphinx, config) -> None:
@@ -30,13 +28,6 @@ def speak_the_editions_language(app: Sphinx, config) -> None:
     language = config.language if config.language in NAMES else "en"
     set_language(language)
     os.environ[LANG_ENV] = language
-
-
-def german_number(text: str) -> str:
-    """"1,084.2" -> "1.084,2"; anything that is not a number as English writes it stays."""
-    if not _ENGLISH_NUMBER.match(text.strip()):
-        return text
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def glued_numbers_in_german(app: Sphinx, doctree, docname: str) -> None:
@@ -77,5 +68,7 @@ def link_editions(app: Sphinx, pagename: str, context: dict) -> None:
 
 def setup_editions(app: Sphinx) -> None:
     app.add_config_value("bb_editions", {}, "html")
+    # Where the book's own folder is, relative to the sources: "" but for the German edition.
+    app.add_config_value("bb_project_root", "", "env")
     app.connect("config-inited", speak_the_editions_language)
     app.connect("doctree-resolved", glued_numbers_in_german)

@@ -69,7 +69,8 @@ def build_wheel(project: Path, cache_root: Path) -> Path:
 def publish_wheel(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    project = Path(app.srcdir)
+    # The German edition's sources are made in _build/de-src; its wheel is the book's.
+    project = (Path(app.srcdir) / app.config.bb_project_root).resolve()
     wheel = build_wheel(project, project / "_build")
     target = Path(app.outdir) / WHEEL_DIR
     target.mkdir(parents=True, exist_ok=True)

@@ -58,7 +58,7 @@ def table_html(frame: pd.DataFrame, columns: dict | None = None,
     head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
 
     def cell(value, lang) -> str:
-        if lang and lang != "en" and not pd.isna(value) and str(value):
+        if lang and lang != edition() and not pd.isna(value) and str(value):
             return f'<td lang="{esc(lang, quote=True)}">{esc(value)}</td>'
         return f"<td>{esc(value)}</td>"
 

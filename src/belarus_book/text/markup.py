@@ -62,11 +62,11 @@ def balanced(text: str, language: str = "de") -> str:
 
 
 def in_language(text, lang: str) -> str:
-    """Escaped ``text``; wrapped in ``<span lang="..">`` when it is not English, the page's
-    language, so screen readers pronounce it right (WCAG 3.1.2). The span is inline HTML,
-    which Markdown outputs and HTML tables both carry."""
+    """Escaped ``text``; wrapped in ``<span lang="..">`` when it is not in the page's
+    language (the edition's), so screen readers pronounce it right (WCAG 3.1.2). The span is
+    inline HTML, which Markdown outputs and HTML tables both carry."""
     body = esc(text)
-    return body if lang == "en" else f'<span lang="{esc(lang, quote=True)}">{body}</span>'
+    return body if lang == edition() else f'<span lang="{esc(lang, quote=True)}">{body}</span>'
 
 
 

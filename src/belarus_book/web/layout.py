@@ -10,6 +10,8 @@ import html
 from importlib import metadata
 from pathlib import Path
 
+from ..i18n import tr
+
 DISTRIBUTION = "belarus-book"
 # Pages under this folder are chapters: they get the download box, a notebook and a PDF.
 CHAPTER_PREFIX = "chapters/"
@@ -26,6 +28,9 @@ PDF_DIR = "_pdf"
 # only `make pdf` makes afterwards (a fresh `make book` would offer a dead link), so the build
 # leaves this mark, replaced wherever the PDF is in the site (commands/print_links.py).
 PDF_LINK_MARK = "<!-- the PDF link: added by make pdf -->"
+# The editions: English at the site's root, German in this folder of it (and of _build/).
+GERMAN_DIR = "de"
+EDITIONS = {"en": "", "de": GERMAN_DIR}
 
 
 def built_html(output: Path) -> Path:
@@ -58,5 +63,16 @@ def pdf_link_html(pagename: str) -> str:
     """A chapter page's list item linking its PDF (relative, so it works from file://)."""
     depth = pagename.count("/")
     href = html.escape("../" * depth + f"{PDF_DIR}/{pdf_name(pagename)}", quote=True)
+    label = tr("this chapter as a PDF, for print")
     return (f'<li><a class="reference external bb-pdf-link" href="{href}">'
-            f"{html.escape(pdf_name(pagename))} (this chapter as a PDF, for print)</a></li>")
+            f"{html.escape(pdf_name(pagename))} ({html.escape(label)})</a></li>")
+
+
+def edition_site(site, lang: str):
+    """The folder of the ``lang`` edition in the site ``site``."""
+    return site / EDITIONS[lang] if EDITIONS[lang] else site
+
+
+def edition_pdf_dir(book, lang: str):
+    """Where ``make pdf`` keeps the ``lang`` edition's PDFs: ``_build/pdf``, ``_build/pdf-de``."""
+    return book / "_build" / ("pdf" if lang == "en" else f"pdf-{lang}")
