@@ -108,7 +108,7 @@ def test_no_english_is_left_on_a_german_page(site):
                 found.append(f"{page}: {block.strip()[:120]!r}")
             if re.search(rf"\b({_MONTHS})\b", block):
                 found.append(f"{page}: an English month: {block.strip()[:120]!r}")
-    assert not found, "\n".join(found[:40])
+    assert not found, f"{len(found)} blocks:\n" + "\n".join(found)
 
 
 def test_german_pages_write_numbers_the_german_way(site):

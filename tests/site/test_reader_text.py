@@ -86,7 +86,7 @@ def test_pages_speak_to_readers_not_about_our_files(site, book_page):
         flat = " ".join(text.split())
         for m in PHRASES.finditer(flat):
             problems.append(f"says {m.group(0)!r}: …{flat[max(0, m.start() - 60):m.end() + 40]}…")
-        if book_page != DATA_PAGE:
+        if book_page.removeprefix("de/") != DATA_PAGE:  # either edition's Data page
             for m in ROW_ID.finditer(flat):
                 problems.append(f"shows row id {m.group(0)!r} as text: "
                                 f"…{flat[max(0, m.start() - 60):m.end() + 40]}…")

@@ -11,6 +11,7 @@ from ..data import find_data_dir
 from ..evidence import ENGLISH_SOURCE
 from ..i18n import tr
 from ..text.markup import balanced, esc, in_language
+from ..text.sources import citation_html
 from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES
 
 
@@ -84,7 +85,7 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
         translated = r["translation"] or tr(ENGLISH_SOURCE)
         evidence += (f'<br><em>{esc(translated)}</em>'
                      + (f" ({tr('our translation')})" if r["translation"] else ""))
-        where = esc(r["source"])
+        where = citation_html(r["source_id"])
         if r["claim_date"]:
             where += f'<br>{tr("When")}: {esc(r["claim_date"])}'
         # The status comes first: it is what the page is for, and a phone shows it unscrolled.

@@ -124,7 +124,10 @@ def chart_specs(site: Path, page: Path) -> list[dict]:
     """The (Vega) specs of a built page's charts, in page order (from the page's own
     specs file, written by the Sphinx extension; see :mod:`belarus_book.web.chart_html`)."""
     from ..web.chart_html import read_specs_script
-    from ..web.layout import CHART_SPECS_DIR
+    from ..web.layout import CHART_SPECS_DIR, GERMAN_DIR
 
-    path = site / "_static" / CHART_SPECS_DIR / page.relative_to(site).with_suffix(".js")
+    relative = page.relative_to(site)
+    if relative.parts[0] == GERMAN_DIR:  # the German edition has its own _static/
+        site, relative = site / GERMAN_DIR, relative.relative_to(GERMAN_DIR)
+    path = site / "_static" / CHART_SPECS_DIR / relative.with_suffix(".js")
     return read_specs_script(path.read_text(encoding="ascii")) if path.is_file() else []

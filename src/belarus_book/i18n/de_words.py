@@ -173,4 +173,19 @@ WORDS = {
     # the summaries' evidence links (sphinx/claims_role.py), the PDF link (web/layout.py)
     "evidence": "Belege",
     "this chapter as a PDF, for print": "dieses Kapitel als PDF, zum Drucken",
+    # the Data page (data/data_page.py)
+    "{tables} tables and a base map, licence {licence}.": "{tables} Tabellen und eine Grundkarte, Lizenz {licence}.",
+    "Licence": "Lizenz",
+    "{n} rows": "{n} Zeilen",
+    "describes {articles} articles and {context} outside facts":
+        "beschreibt {articles} Artikel und {context} externe Fakten",
+    "draws on {n} sources: {articles} articles, {context} outside facts":
+        "stützt sich auf {n} Quellen: {articles} Artikel, {context} externe Fakten",
+    "Download": "Herunterladen",
+    "Allowed": "Erlaubt",
+    "yes": "ja",
+    "column": "Spalte",
+    "type": "Typ",
+    "required": "Pflicht",
+    "description": "Beschreibung",
 }

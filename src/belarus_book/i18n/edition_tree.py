@@ -98,7 +98,10 @@ def write_german_tree(book: Path, out: Path, data_dir: Path) -> list[str]:
                    if p.relative_to(german).with_suffix("").as_posix() not in de_pages)
     if stray:
         raise EditionError(f"German pages in no table of contents: {stray}")
-    config = _merge(_yaml(book / "_config.yml"), _yaml(german / "_config.yml") or {})
+    own = _yaml(german / "_config.yml") or {}
+    config = _merge(_yaml(book / "_config.yml"), own)
+    # The other edition is the English one: the English config's link to German goes.
+    config["sphinx"]["config"]["bb_editions"] = own["sphinx"]["config"]["bb_editions"]
     _write(out / "_config.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     _write(out / "_toc.yml", (german / "_toc.yml").read_text(encoding="utf-8"))
     for folder in SHARED:

@@ -24,9 +24,9 @@ from ..i18n import language as edition
 from ..i18n import text_of, tr, translation_column
 from .dates import date_label, day, day_month, month, ordinal, when
 from .markup import QUOTE_PAIRS, balanced, esc, in_language, quoted
-from .sources import SOURCE_ID, language, name_sources, short_source, source_label, sources_list
+from .sources import SOURCE_ID, citation_html, language, name_sources, short_source, source_label, sources_list
 
-__all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "date_label", "day",
+__all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "citation_html", "date_label", "day",
            "day_month", "esc", "excerpt_html", "html_table", "in_language", "language",
            "month", "name_sources", "ordinal", "quotation", "quoted", "short_source",
            "source_label", "sources_list", "table_html", "translation", "when"]

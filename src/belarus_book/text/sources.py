@@ -37,6 +37,18 @@ def source_label(source_id: str) -> str:
 
 
 
+def citation_html(source_id: str) -> str:
+    """A source's citation (``cite_as``) as HTML: escaped, and its title, the part in
+    quotation marks, marked with the source's language where that is not the edition's, so
+    a German page quoting an English headline says so (WCAG 3.1.2)."""
+    text = esc(source_label(source_id))
+    lang = language(source_id)
+    if lang == edition():
+        return text
+    return re.sub(r"([„“«])([^„“”»]+)([“”»])",
+                  lambda m: f'{m.group(1)}<span lang="{lang}">{m.group(2)}</span>{m.group(3)}', text)
+
+
 def short_source(source_id: str) -> str:
     """A source's short name for chart labels and tables: "ntv.de", "taz", "Reuters"."""
     sources = load("sources").set_index("source_id")
@@ -104,6 +116,6 @@ def sources_list(source_ids=None) -> Markdown:
                 continue
             seen.add((cite_as, url))
             link = f" ([{_site_name(url)}](<{url}>))" if url else ""
-            items.append(f"- {esc(cite_as)}{link}")
+            items.append(f"- {citation_html(row.name)}{link}")
         items.append("")
     return Markdown("\n".join(items))
