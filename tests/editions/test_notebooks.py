@@ -25,21 +25,36 @@ import nbformat
 import pytest
 
 from belarus_book.notebook_edition import leftover_myst
-from belarus_book.web.layout import WHEEL_DIR, wheel_name
+from belarus_book.web.layout import GERMAN_DIR, WHEEL_DIR, wheel_name
 
 from ..helpers import ROOT, SITE
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.md"))
 EDITION = SITE / "_downloads" / "notebooks" / "chapters"
+#: Each chapter's notebook in both editions: "mobilisation", "de/mobilisation".
+NOTEBOOKS = CHAPTERS + [f"{GERMAN_DIR}/{chapter}" for chapter in CHAPTERS]
 RAW_MYST = re.compile(r"\{(glue|term|numref|ref|doc)[:}]|^:::|\(\w[\w-]*\)=|\{admonition\}", re.M)
 
 
-def web_chart_count(chapter: str, shown: bool = False) -> int:
-    """Charts on the chapter's web page; ``shown``: only those not folded away (a solution's
-    chart opens with its solution, in the notebook as on the page)."""
+def _edition_of(notebook: str) -> tuple[Path, str]:
+    """(the root of the notebook's edition in the site, the chapter's name)."""
+    folder, _, chapter = notebook.rpartition("/")
+    return (SITE / folder if folder else SITE), chapter
+
+
+def notebook_file(notebook: str) -> Path:
+    root, chapter = _edition_of(notebook)
+    return root / "_downloads" / "notebooks" / "chapters" / f"{chapter}.ipynb"
+
+
+def web_chart_count(notebook: str, shown: bool = False) -> int:
+    """Charts on the chapter's web page (in the notebook's edition); ``shown``: only those
+    not folded away (a solution's chart opens with its solution, in the notebook as on the
+    page)."""
     from bs4 import BeautifulSoup
 
-    page = BeautifulSoup((SITE / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    root, chapter = _edition_of(notebook)
+    page = BeautifulSoup((root / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
     charts = page.select("div.vega-chart")
     if shown:
         charts = [c for c in charts if not c.find_parent("details", class_="hide")]
@@ -49,11 +64,12 @@ def web_chart_count(chapter: str, shown: bool = False) -> int:
 def test_every_chapter_is_tested():
     assert CHAPTERS, "no chapters found"
     assert sorted(p.stem for p in EDITION.glob("*.ipynb")) == CHAPTERS
+    assert all(notebook_file(n).is_file() for n in NOTEBOOKS), "a German notebook edition is missing"
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("chapter", NOTEBOOKS)
 def test_edition_is_plain_jupyter(chapter):
-    notebook = nbformat.read(EDITION / f"{chapter}.ipynb", as_version=4)
+    notebook = nbformat.read(notebook_file(chapter), as_version=4)
     nbformat.validate(notebook)
     markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
     assert not leftover_myst(markdown) and not RAW_MYST.search(markdown)
@@ -131,8 +147,10 @@ def jupyterlab(wheel_python, tmp_path_factory):
     work = tmp_path_factory.mktemp("jupyterlab")
     root = work / "class"
     root.mkdir()
-    for chapter in CHAPTERS:
-        shutil.copy(EDITION / f"{chapter}.ipynb", root)
+    for notebook in NOTEBOOKS:
+        target = root / f"{notebook}.ipynb"
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(notebook_file(notebook), target)
     # Every cell stays in the page (JupyterLab otherwise renders only what is on screen).
     tracker = work / "settings" / "@jupyterlab" / "notebook-extension"
     tracker.mkdir(parents=True)
@@ -197,12 +215,12 @@ def _state(page) -> dict:
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("chapter", NOTEBOOKS)
 def test_edition_in_jupyterlab_as_downloaded_and_after_run_all(chapter, jupyterlab, browser):
     expected = web_chart_count(chapter, shown=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.goto(f"{jupyterlab}/lab/workspaces/{chapter}/tree/{chapter}.ipynb?reset")
+        page.goto(f"{jupyterlab}/lab/workspaces/{chapter.replace('/', '-')}/tree/{chapter}.ipynb?reset")
         page.wait_for_selector(".jp-Notebook .jp-MarkdownOutput", timeout=90_000)
         page.wait_for_function(f"() => ({_READ_STATE})().drawn >= {expected}", timeout=60_000)
         state = _state(page)
@@ -231,9 +249,9 @@ def test_edition_in_jupyterlab_as_downloaded_and_after_run_all(chapter, jupyterl
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("chapter", NOTEBOOKS)
 def test_nbconvert_html_export_shows_every_chart(chapter, wheel_python, tmp_path):
     subprocess.run([str(wheel_python), "-m", "nbconvert", "--to", "html", "--output-dir", str(tmp_path),
-                    str(EDITION / f"{chapter}.ipynb")], check=True, capture_output=True)
-    exported = (tmp_path / f"{chapter}.html").read_text(encoding="utf-8")
+                    str(notebook_file(chapter))], check=True, capture_output=True)
+    exported = (tmp_path / f"{_edition_of(chapter)[1]}.html").read_text(encoding="utf-8")
     assert exported.count('src="data:image/png;base64,') == web_chart_count(chapter)

@@ -193,3 +193,29 @@ def test_no_page_is_left_mostly_empty(docname):
     pages = PdfReader(PDFS / pdf_name(docname)).pages
     empty = [n for n, page in enumerate(pages[:-1], 1) if lowest_text(page) < 0.4]
     assert not empty, f"{pdf_name(docname)}: pages {empty} are more than 60 % empty"
+
+
+
+# --- the German print edition ---------------------------------------------------------------
+
+GERMAN_PDFS = ROOT / "_build" / "pdf-de"
+_GERMAN_FOOTER = re.compile(r"Seite \d+ von \d+\s*$")
+
+
+@pytest.mark.parametrize("docname", CHAPTERS)
+def test_every_german_chapter_is_printed_with_its_title_and_no_mostly_empty_page(docname):
+    path = GERMAN_PDFS / pdf_name(docname)
+    assert path.is_file(), f"no German PDF {path.name}: make pdf prints both editions"
+    texts = page_texts(path)
+    h1 = strip_tags(re.search(r"<h1[^>]*>(.*?)</h1>", html_of(f"de/{docname}"), re.S).group(1))
+    assert squash(h1.replace("#", "")) in squash(texts[0]), f"{h1!r} not on the first page"
+    assert _GERMAN_FOOTER.search(texts[-1].rstrip().splitlines()[-1]), "no German page number"
+    pages = PdfReader(path).pages
+    empty = [n for n, page in enumerate(pages[:-1], 1) if lowest_text(page) < 0.4]
+    assert not empty, f"de/{path.name}: pages {empty} are more than 60 % empty"
+
+
+def test_the_german_book_is_printed_whole_and_offered_in_its_edition():
+    assert (GERMAN_PDFS / pdf.BOOK_PDF).is_file()
+    for name in [*map(pdf_name, CHAPTERS), pdf.BOOK_PDF]:
+        assert (SITE / "de" / PDF_DIR / name).is_file(), f"de/{PDF_DIR}/{name} not offered"

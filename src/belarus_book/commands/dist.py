@@ -5,9 +5,10 @@
 Writes ``dist/belarus-book-<version>.zip`` (the version is pyproject.toml's, read from the
 installed package) holding one folder ``belarus-book-<version>/`` with:
 
-- ``site/``: the built HTML book (open ``site/index.html``; no server needed), with the
-  print edition in ``site/_pdf/`` when ``make pdf`` has printed these pages (chapter pages
-  link it there; the README names any PDF missing);
+- ``site/``: the built HTML book (open ``site/index.html``; no server needed), its German
+  edition in ``site/de/``, with each edition's print edition in its ``_pdf/`` when
+  ``make pdf`` has printed these pages (chapter pages link it there; the README names any
+  PDF missing);
 - ``data/``: the data package (CSV tables and ``datapackage.json``);
 - ``README.txt``: how to open it.
 """
@@ -19,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 from ..data import find_data_dir
-from ..web.layout import CHAPTER_PREFIX, PDF_DIR, book_version, pdf_name, site_dir
+from ..web.layout import CHAPTER_PREFIX, EDITIONS, PDF_DIR, book_version, edition_site, pdf_name, site_dir
 from .lock import Busy, build_lock
 from .pdf import BOOK_PDF
 
@@ -33,7 +34,10 @@ An open, data-driven explainer book. Everything here works offline, without a se
   site/index.html   the book: open it in any web browser (double-click it).
                     Navigation, search and every chart work from the file itself;
                     nothing is loaded from the internet.
-  site/_pdf/        the print edition: one PDF per chapter and belarus-book.pdf{pdf_note}
+  site/de/index.html  the German edition (Deutsche Ausgabe), the same book from the
+                    same data; every page links to the same page in the other edition.
+  site/_pdf/        the print edition: one PDF per chapter and belarus-book.pdf
+  site/de/_pdf/     the German print edition{pdf_note}
   data/             the data package: every table as CSV, described in datapackage.json
                     (each row names its source and quotes the passage behind it)
 
@@ -43,10 +47,17 @@ front page or CITATION.cff in the source repository.
 
 
 def missing_pdfs(site: Path) -> list[str]:
-    """The print edition's PDFs the site does not offer: never printed, or printed from pages
-    that have changed since (see :mod:`.print_links`)."""
-    expected = [pdf_name(p.stem) for p in sorted((site / CHAPTER_PREFIX).glob("*.html"))] + [BOOK_PDF]
-    return [name for name in expected if not (site / PDF_DIR / name).is_file()]
+    """The print editions' PDFs the site does not offer: never printed, or printed from pages
+    that have changed since (see :mod:`.print_links`); a German one as ``de/<name>``."""
+    missing = []
+    for lang, folder in EDITIONS.items():
+        edition = edition_site(site, lang)
+        if not (edition / "index.html").is_file():
+            continue
+        expected = [pdf_name(p.stem) for p in sorted((edition / CHAPTER_PREFIX).glob("*.html"))] + [BOOK_PDF]
+        missing += [f"{folder}/{name}" if folder else name for name in expected
+                    if not (edition / PDF_DIR / name).is_file()]
+    return missing
 
 
 def make_dist(book: Path, dest: Path | None = None) -> Path:

@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-from ..i18n import speaking
+from ..i18n import speaking, tr
 from ..web.layout import CHAPTER_PREFIX, EDITIONS, PDF_DIR, edition_pdf_dir, edition_site, pdf_name, site_dir
 from . import chromium
 from .folders import remove_tree
@@ -38,13 +38,13 @@ from .print_links import offer_pdfs, record_printed
 BOOK_PDF = "belarus-book.pdf"
 # A4 at 96 CSS px per inch is 794 px wide; the charts are drawn at about the printed width.
 VIEWPORT = {"width": 900, "height": 1200}
-FOOTER = (
-    '<div style="font-size:8px;width:100%;margin:0 14mm;display:flex;'
-    'justify-content:space-between;color:#444;font-family:sans-serif">'
-    '<span class="title"></span>'
-    '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span>'
-    "</div>"
-)
+def footer() -> str:
+    """The printed footer: the page's title, and its page number in the edition's words."""
+    number = tr("page {n} of {total}").format(n='<span class="pageNumber"></span>',
+                                              total='<span class="totalPages"></span>')
+    return ('<div style="font-size:8px;width:100%;margin:0 14mm;display:flex;'
+            'justify-content:space-between;color:#444;font-family:sans-serif">'
+            f'<span class="title"></span><span>{number}</span></div>')
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
 
 
@@ -94,7 +94,7 @@ def print_page(browser, url: str, target: Path) -> tuple[str, int]:
         title = page.title()
         page.pdf(path=str(target), format="A4", margin=MARGIN, print_background=True,
                  display_header_footer=True, header_template="<span></span>",
-                 footer_template=FOOTER)
+                 footer_template=footer())
         return title, charts
     finally:
         context.close()

@@ -188,4 +188,6 @@ WORDS = {
     "type": "Typ",
     "required": "Pflicht",
     "description": "Beschreibung",
+    # the print edition's footer (commands/pdf.py)
+    "page {n} of {total}": "Seite {n} von {total}",
 }
