@@ -79,7 +79,8 @@ class _German(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         skipped = (self.stack[-1] if self.stack else False) or tag in self.SKIP or \
-            (attrs.get("lang") not in (None, "de")) or "highlight" in (attrs.get("class") or "")
+            (attrs.get("lang") not in (None, "de")) or "highlight" in (attrs.get("class") or "") \
+            or (tag == "a" and (attrs.get("href") or "").startswith("http"))  # an address
         if tag not in ("br", "img", "input", "meta", "link", "hr", "source", "wbr"):
             self.stack.append(skipped)
         if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "figcaption", "dt", "dd", "caption"):
