@@ -22,15 +22,36 @@ import pytest
 from belarus_book.commands import chromium
 from belarus_book.web import chart_html
 from belarus_book.web.chart_bundle import BUNDLE_NAME, VIEWS_NAME
+from belarus_book.web.layout import CHART_SPECS_DIR, GERMAN_DIR
 
 from ..helpers import SITE, WCAG_TAGS, chart_pages, open_in_mode
 
 SOURCE_KEYS = {"source_id", "source", "coords_from"}
 PRINT_ROWS = 15
 VEGA_DIR = SITE / "_static" / "_vega"
-# What follows a chart in print while its views are not loaded (chart_tabs.js).
-PRINT_FALLBACK = "The table behind this chart is in the online edition"
-VIEWS = ["Chart", "Table", "Sources", "Download"]
+# The views' words in each edition (chart_tabs.js and chart_views.js, chosen by the page's
+# <html lang>): the tabs, the table's caption and columns, and the lines in print: while the
+# views are not loaded ("elsewhere"), and for a table too long to print ("too_many").
+WORDS = {
+    "en": {"views": ["Chart", "Table", "Sources", "Download"], "caption": "rows behind the chart",
+           "columns": ["What", "Value or date", "Who claims it", "Source", "Excerpt", "Translation"],
+           "elsewhere": "The table behind this chart is in the online edition",
+           "too_many": "too many to print", "data_page": "Data page"},
+    "de": {"views": ["Diagramm", "Tabelle", "Quellen", "Download"],
+           "caption": "Zeilen hinter dem Diagramm",
+           "columns": ["Was", "Wert oder Datum", "Wer es sagt", "Quelle", "Auszug", "Übersetzung"],
+           "elsewhere": "Die Tabelle zu diesem Diagramm steht in der Online-Ausgabe",
+           "too_many": "zu viele für den Druck", "data_page": "„Daten“"},
+}
+
+
+def words(page_path: str) -> dict:
+    return WORDS[GERMAN_DIR if page_path.startswith(GERMAN_DIR + "/") else "en"]
+
+
+def views(page_path: str) -> dict[str, str]:
+    """The tabs' names on this page, by their English names."""
+    return dict(zip(WORDS["en"]["views"], words(page_path)["views"], strict=True))
 
 
 def chart_rows(spec: dict) -> list[dict]:
@@ -41,9 +62,10 @@ def chart_rows(spec: dict) -> list[dict]:
 
 def source_names(page_path: str) -> dict[str, str]:
     """The names the page's specs file gives the sources its rows cite by id only."""
-    from belarus_book.web.layout import CHART_SPECS_DIR
-
-    script = SITE / "_static" / CHART_SPECS_DIR / Path(page_path).with_suffix(".js")
+    edition, page_in_edition = SITE, Path(page_path)
+    if page_in_edition.parts[0] == GERMAN_DIR:  # the German edition has its own _static/
+        edition, page_in_edition = SITE / GERMAN_DIR, page_in_edition.relative_to(GERMAN_DIR)
+    script = edition / "_static" / CHART_SPECS_DIR / page_in_edition.with_suffix(".js")
     first = script.read_text(encoding="ascii").split("\n", 1)[0]
     prefix = "window.bookChartSources = "
     return json.loads(first[len(prefix):].rstrip(";")) if first.startswith(prefix) else {}
@@ -108,26 +130,27 @@ def test_every_chart_has_rows_with_sources():
 def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, chart_page):
     context, page, errors, charts = open_page(browser, site_url, chart_page)
     names = source_names(chart_page)
+    said, view = words(chart_page), views(chart_page)
+    source_column, excerpt_column = said["columns"][3], said["columns"][4]
     try:
         for i, (holder, spec) in enumerate(charts):
             expected = chart_rows(spec)
             tabs = holder.get_by_role("tab")
-            assert tabs.all_inner_texts() == VIEWS, f"chart {i}: tabs {tabs.all_inner_texts()}"
-            assert holder.get_by_role("tab", name="Chart").get_attribute("aria-selected") == "true"
+            assert tabs.all_inner_texts() == said["views"], f"chart {i}: tabs {tabs.all_inner_texts()}"
+            assert holder.get_by_role("tab", name=view["Chart"]).get_attribute("aria-selected") == "true"
             # Nothing is built before a reader asks for it.
             assert holder.locator(".bb-view > *").count() == 0, f"chart {i}: views built before use"
 
             # Table: a caption, header cells, one body row per data row, every excerpt shown.
-            holder.get_by_role("tab", name="Table").click()
+            holder.get_by_role("tab", name=view["Table"]).click()
             assert holder.locator(".bb-chart-panel").is_hidden(), "the chart stays on with the table"
             panel = holder.get_by_role("tabpanel")
             assert panel.count() == 1, f"chart {i}: {panel.count()} views open at once"
             table = panel.locator("table")
-            assert "rows behind the chart" in table.locator("caption").inner_text()
+            assert said["caption"] in table.locator("caption").inner_text()
             headers = table.locator("thead th").all_inner_texts()
-            assert {"Source", "Excerpt"} <= set(headers), f"chart {i}: columns {headers}"
-            assert set(headers) <= {"What", "Value or date", "Who claims it", "Source", "Excerpt",
-                                    "Translation"}, headers
+            assert {source_column, excerpt_column} <= set(headers), f"chart {i}: columns {headers}"
+            assert set(headers) <= set(said["columns"]), headers
             assert table.locator("tbody tr").count() == len(expected), f"chart {i} on {chart_page}"
             assert table.locator("tbody th, tbody td").count() == len(expected) * len(headers)
             shown = squash(table.inner_text())
@@ -137,13 +160,13 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, chart
                     assert squash(excerpt) in shown, f"chart {i}: excerpt {excerpt[:50]!r} not in the table"
 
             # Every row's source by name (never a bare id), linked to the Data page by its id.
-            column = headers.index("Source") + 1
+            column = headers.index(source_column) + 1
             cells = table.locator(f"tbody tr > :nth-child({column})").all_inner_texts()
             assert cells == [source_of(r, names) for r in expected], f"chart {i}: sources {cells}"
             assert not any(squash(c) == r.get("source_id") for c, r in zip(cells, expected, strict=True)), cells
 
             # Sources: the distinct sources of those rows, each linked to the Data page.
-            holder.get_by_role("tab", name="Sources").click()
+            holder.get_by_role("tab", name=view["Sources"]).click()
             links = holder.get_by_role("tabpanel").locator("li a")
             distinct = list(dict.fromkeys(source_of(r, names) for r in expected))
             assert links.all_inner_texts() == distinct, f"chart {i}: sources {links.all_inner_texts()}"
@@ -153,7 +176,7 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, chart
             assert 'id="table-sources"' in (SITE / "appendix" / "data.html").read_text(encoding="utf-8")
 
             # Download: a CSV of exactly those rows, every value as in the chart's data.
-            holder.get_by_role("tab", name="Download").click()
+            holder.get_by_role("tab", name=view["Download"]).click()
             link = holder.get_by_role("tabpanel").locator("a[download]")
             with page.expect_download() as info:
                 link.click()
@@ -167,7 +190,7 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, chart
                 assert row == {k: as_csv(want.get(k)) for k in row}, f"chart {i}: CSV row differs"
 
             # Back to the chart: drawn, with the same marks.
-            holder.get_by_role("tab", name="Chart").click()
+            holder.get_by_role("tab", name=view["Chart"]).click()
             assert holder.locator(".vega-chart-view svg").is_visible()
             assert holder.locator(".bb-view:visible").count() == 0
         assert errors == [], errors
@@ -177,6 +200,7 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, chart
 
 def test_tabs_work_by_keyboard_alone(browser, site_url, chart_page):
     context, page, errors, charts = open_page(browser, site_url, chart_page)
+    tab = views(chart_page)
 
     def focused() -> dict:
         return page.evaluate("""() => { const a = document.activeElement;
@@ -188,10 +212,10 @@ def test_tabs_work_by_keyboard_alone(browser, site_url, chart_page):
         for holder, spec in charts:
             # Only selected tabs are in the tab order (roving tabindex).
             assert holder.locator('[role="tab"][tabindex="0"]').count() == 1
-            holder.get_by_role("tab", name="Chart").focus()
+            holder.get_by_role("tab", name=tab["Chart"]).focus()
             page.keyboard.press("ArrowRight")
             now = focused()
-            assert (now["role"], now["text"], now["selected"]) == ("tab", "Table", "true"), now
+            assert (now["role"], now["text"], now["selected"]) == ("tab", tab["Table"], "true"), now
             holder.get_by_role("tabpanel").locator("table caption").wait_for()  # the views load
             assert holder.get_by_role("tabpanel").locator("tbody tr").count() == len(chart_rows(spec))
             # Focus order: chart tabs, then the open view.
@@ -199,19 +223,19 @@ def test_tabs_work_by_keyboard_alone(browser, site_url, chart_page):
             view = focused()
             assert view["role"] == "tabpanel" and view["labelledby"] == now["id"], view
             page.keyboard.press("Shift+Tab")
-            assert focused()["text"] == "Table"
+            assert focused()["text"] == tab["Table"]
             page.keyboard.press("End")
-            assert focused()["text"] == "Download" and focused()["selected"] == "true"
+            assert focused()["text"] == tab["Download"] and focused()["selected"] == "true"
             page.keyboard.press("ArrowRight")  # wraps round
-            assert focused()["text"] == "Chart" and focused()["selected"] == "true"
+            assert focused()["text"] == tab["Chart"] and focused()["selected"] == "true"
             assert holder.locator(".vega-chart-view svg").is_visible()
             page.keyboard.press("ArrowLeft")  # wraps back
-            assert focused()["text"] == "Download"
+            assert focused()["text"] == tab["Download"]
             page.keyboard.press("Home")
-            assert focused()["text"] == "Chart"
+            assert focused()["text"] == tab["Chart"]
             page.keyboard.press("ArrowLeft")
             page.keyboard.press("ArrowLeft")
-            assert focused()["text"] == "Sources"
+            assert focused()["text"] == tab["Sources"]
             page.keyboard.press("Tab")
             page.keyboard.press("Tab")
             assert focused()["role"] is None and "/appendix/data.html" in page.evaluate("document.activeElement.href")
@@ -227,7 +251,7 @@ def test_tabs_work_by_keyboard_alone(browser, site_url, chart_page):
             rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_bytes().decode("utf-8"), newline="")))
             assert len(rows) == len(chart_rows(spec))
             # Leave the chart as the reader found it.
-            holder.get_by_role("tab", name="Chart").click()
+            holder.get_by_role("tab", name=tab["Chart"]).click()
         assert errors == [], errors
     finally:
         context.close()
@@ -254,7 +278,7 @@ def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, chart
     try:
         holders = page.locator(".vega-chart")
         unfold(page)
-        for view in VIEWS[1:]:
+        for view in words(chart_page)["views"][1:]:
             for i in range(holders.count()):
                 holders.nth(i).get_by_role("tab", name=view).click()
             page.wait_for_function("() => !document.querySelector('.bb-view[aria-busy]')")
@@ -285,7 +309,7 @@ def test_views_script_loads_only_when_a_view_is_opened(browser, site_url, chart_
         assert loads == [] and page.evaluate("window.bookChartViews === undefined"), "loaded unasked"
         holders = page.locator(".vega-chart")
         for i in range(count):
-            holders.nth(i).get_by_role("tab", name="Sources").click()
+            holders.nth(i).get_by_role("tab", name=views(chart_page)["Sources"]).click()
             holders.nth(i).get_by_role("tabpanel").locator("li a").first.wait_for()
         assert len(loads) == 1, f"the views load once for every chart of the page: {loads}"
     finally:
@@ -302,7 +326,7 @@ def test_views_work_from_disk(browser):
         chromium.wait_for_charts(page)
         unfold(page)
         holder = page.locator(".vega-chart").first
-        holder.get_by_role("tab", name="Table").click()
+        holder.get_by_role("tab", name=views(page_path)["Table"]).click()
         spec = chromium.chart_specs(SITE, SITE / page_path)[int(holder.get_attribute("data-chart-index"))]
         holder.get_by_role("tabpanel").locator("table caption").wait_for()
         assert holder.get_by_role("tabpanel").locator("tbody tr").count() == len(chart_rows(spec))
@@ -320,7 +344,7 @@ def is_solution(holder) -> bool:
     return holder.evaluate("h => !!h.closest('.tag_hide-cell, .solution, .tag_solution')")
 
 
-def check_print_blocks(page, charts) -> None:
+def check_print_blocks(page, charts, said: dict) -> None:
     """In print, each chart is followed by its table (short) or by where it is (long);
     solutions print neither, and on screen none of it shows."""
     page.emulate_media(media="print")
@@ -337,8 +361,8 @@ def check_print_blocks(page, charts) -> None:
             assert after.locator("table caption").count() == 1
             assert after.locator("tbody tr").count() == len(rows)
         else:
-            assert "too many to print" in after.inner_text(), f"chart {i}: no word on where its table is"
-            assert "Data page" in after.inner_text()
+            assert said["too_many"] in after.inner_text(), f"chart {i}: no word on where its table is"
+            assert said["data_page"] in after.inner_text()
         assert after.is_visible(), f"chart {i}: its table does not print"
     page.emulate_media(media="screen")
     assert page.locator(".bb-chart-print:visible").count() == 0
@@ -348,12 +372,13 @@ def test_print_with_the_views_loaded_follows_each_chart_with_its_table(browser, 
     context, page, errors, charts = open_page(browser, site_url, chart_page)
     try:
         assert page.locator(".bb-chart-print").count() == 0, "print tables built before printing"
-        charts[0][0].get_by_role("tab", name="Table").click()  # an open view does not print
+        said = words(chart_page)
+        charts[0][0].get_by_role("tab", name=views(chart_page)["Table"]).click()  # an open view does not print
         charts[0][0].get_by_role("tabpanel").locator("table caption").wait_for()
         texts = page.evaluate("""() => { window.dispatchEvent(new Event('beforeprint'));
             return Array.from(document.querySelectorAll('.bb-chart-print'), b => b.textContent); }""")
-        assert not any(PRINT_FALLBACK in t for t in texts), "the views were there: no stand-in line"
-        check_print_blocks(page, charts)
+        assert not any(said["elsewhere"] in t for t in texts), "the views were there: no stand-in line"
+        check_print_blocks(page, charts, said)
         assert errors == [], errors
     finally:
         context.close()
@@ -365,10 +390,12 @@ def test_print_before_the_views_load_says_where_the_tables_are(browser, site_url
     and put the tables there for the next print."""
     context, page, errors, charts = open_page(browser, site_url, chart_page)
     try:
+        said = words(chart_page)
         # Dispatched and read in one go, so the views cannot have loaded in between.
         texts = page.evaluate("""() => { window.dispatchEvent(new Event('beforeprint'));
             return Array.from(document.querySelectorAll('.bb-chart-print'), b => b.textContent); }""")
-        assert len(texts) == len(charts) and all(PRINT_FALLBACK in t and "Data page" in t for t in texts), texts
+        assert len(texts) == len(charts), texts
+        assert all(said["elsewhere"] in t and said["data_page"] in t for t in texts), texts
         page.emulate_media(media="print")
         for i, (holder, _) in enumerate(charts):
             after = print_block(holder)
@@ -377,8 +404,8 @@ def test_print_before_the_views_load_says_where_the_tables_are(browser, site_url
         page.emulate_media(media="screen")
         page.wait_for_function("() => window.bookChartViews !== undefined")
         page.wait_for_function(f"""() => !Array.from(document.querySelectorAll('.bb-chart-print'))
-            .some(b => b.textContent.includes({json.dumps(PRINT_FALLBACK)}))""")
-        check_print_blocks(page, charts)
+            .some(b => b.textContent.includes({json.dumps(said["elsewhere"])}))""")
+        check_print_blocks(page, charts, said)
         assert errors == [], errors
     finally:
         context.close()

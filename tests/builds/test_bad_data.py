@@ -143,6 +143,10 @@ alt.Chart(events.head(3)).mark_circle(size=400).encode(
     tooltip=["title_en:N", "excerpt_en:N"],
 ).properties(title="Probe", description="Three events as dots; hover a dot for its title and excerpt.")
 ```
+
+```{{code-cell}} ipython3
+bb.text.sources_list()
+```
 """
 
 

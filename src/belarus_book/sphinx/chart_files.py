@@ -14,6 +14,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..data import find_data_dir
+from ..i18n import text_of
 from ..web import chart_bundle, chart_html
 from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
@@ -27,11 +28,13 @@ def write_bundle(app: Sphinx) -> None:
 
 
 def _source_names(app: Sphinx, ids: list[str]) -> dict[str, str]:
-    """How the book names each of these sources (``cite_as`` in data/sources.csv)."""
+    """How the book names each of these sources in the edition's language (``cite_as``, or
+    ``cite_as_de``, in data/sources.csv)."""
     if not hasattr(app, "bb_source_names"):
         path = find_data_dir(Path(app.srcdir)) / "sources.csv"
         with open(path, encoding="utf-8", newline="") as handle:
-            app.bb_source_names = {row["source_id"]: row["cite_as"] for row in csv.DictReader(handle)}
+            app.bb_source_names = {row["source_id"]: text_of(row, "cite_as")
+                                   for row in csv.DictReader(handle)}
     return {i: app.bb_source_names[i] for i in ids if i in app.bb_source_names}
 
 

@@ -7,7 +7,17 @@
 // starts cannot wait for a script), by a line saying where the table is; the views are
 // then loaded and replace those lines, for the next print.
 const addBookChartViews = (function () {
-const VIEW_NAMES = ["Chart", "Table", "Sources", "Download"];
+// The bar's words in the edition's language (the page's <html lang>).
+const WORDS = {
+  en: { views: ["Chart", "Table", "Sources", "Download"], bar: "Views of this chart",
+    elsewhere: "The table behind this chart is in the online edition, under the chart " +
+      "(Table), and every table of the book can be downloaded from its Data page." },
+  de: { views: ["Diagramm", "Tabelle", "Quellen", "Download"], bar: "Ansichten dieses Diagramms",
+    elsewhere: "Die Tabelle zu diesem Diagramm steht in der Online-Ausgabe unter dem " +
+      "Diagramm (Tabelle); jede Tabelle des Buchs l\u00e4sst sich auf seiner Seite \u201eDaten\u201c " +
+      "herunterladen." },
+}[document.documentElement.lang === "de" ? "de" : "en"];
+const VIEW_NAMES = WORDS.views;
 // Replaced by the build with the file's name and checksum (so no browser keeps a stale copy).
 const VIEWS_FILE = "chart-views.js";
 const HERE = document.currentScript ? document.currentScript.src : document.baseURI;
@@ -36,7 +46,7 @@ function loadViews() {
 }
 function addChartViews(holder, spec, chartPanel) {
   const id = "bb-chart-" + holder.dataset.chartIndex;
-  const bar = el("div", { role: "tablist", "aria-label": "Views of this chart", class: "bb-views-bar" });
+  const bar = el("div", { role: "tablist", "aria-label": WORDS.bar, class: "bb-views-bar" });
   const panels = [chartPanel];
   const built = [true];
   const tabs = VIEW_NAMES.map(function (name, k) {
@@ -100,9 +110,7 @@ function printTables() {
   charts.forEach(function (chart) {
     if (chart.final || (chart.printed && !views)) { return; }
     const block = views ? views.printBlock(chart.spec, chart.holder)
-      : el("div", { class: "bb-chart-print" }, [el("p", {}, ["The table behind this chart is in the " +
-        "online edition, under the chart (Table), and every table of the book can be " +
-        "downloaded from its Data page."])]);
+      : el("div", { class: "bb-chart-print" }, [el("p", {}, [WORDS.elsewhere])]);
     if (chart.printed) { chart.printed.remove(); }
     if (block) { (chart.holder.closest("figure") || chart.holder).after(block); }
     chart.printed = block;

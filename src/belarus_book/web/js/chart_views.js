@@ -6,7 +6,63 @@
 (function () {
 const PRINT_ROWS = 15;
 const SOURCE_KEYS = ["source_id", "source", "coords_from"];
-const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+const GERMAN = document.documentElement.lang === "de";
+// The views' words in the edition's language (the page's <html lang>); the German months
+// as the book's German dates abbreviate them (belarus_book.i18n.formats).
+const WORDS = GERMAN ? {
+  locale: "de-DE",
+  months: ["Jan.", "Feb.", "M\u00e4rz", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+    "Nov.", "Dez."],
+  day: function (d, month) { return d + ". " + month; },
+  columns: ["Was", "Wert oder Datum", "Wer es sagt", "Quelle", "Auszug", "\u00dcbersetzung"],
+  caption: function (n, title) {
+    return "Die " + n + " Zeilen hinter dem Diagramm \u201e" + title + "\u201c";
+  },
+  from: function (n, k) {
+    return "Die " + n + " Zeilen dieses Diagramms stammen aus " +
+      (k === 1 ? "einer Quelle:" : k + " Quellen:");
+  },
+  rows: function (n) { return n === 1 ? " (1 Zeile)" : " (" + n + " Zeilen)"; },
+  citation: ["Vollst\u00e4ndige Angaben, Datum und Adresse jeder Quelle stehen in der ",
+    "Quellentabelle auf der Seite \u201eDaten\u201c", "."],
+  csv: function (n) {
+    return "Die " + n + " Zeilen, die dieses Diagramm zeichnet, mit allen Spalten, als " +
+      "CSV-Datei (UTF-8, durch Kommas getrennt): ";
+  },
+  download: "Herunterladen: ",
+  everyTable: ["Jede Tabelle des Buchs steht mit ihrer Beschreibung auf der Seite ",
+    "\u201eDaten\u201c", "."],
+  tooMany: function (n) {
+    return "Die Tabelle zu diesem Diagramm hat " + n + " Zeilen, zu viele f\u00fcr den " +
+      "Druck. Sie steht in der Online-Ausgabe unter dem Diagramm (Tabelle); jede Tabelle " +
+      "des Buchs l\u00e4sst sich auf seiner Seite \u201eDaten\u201c herunterladen.";
+  },
+} : {
+  locale: "en-GB",
+  months: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" "),
+  day: function (d, month) { return d + " " + month; },
+  columns: ["What", "Value or date", "Who claims it", "Source", "Excerpt", "Translation"],
+  caption: function (n, title) {
+    return "The " + n + " rows behind the chart \u201c" + title + "\u201d";
+  },
+  from: function (n, k) {
+    return "The " + n + " rows of this chart come from " + k + (k === 1 ? " source:" : " sources:");
+  },
+  rows: function (n) { return " (" + n + (n === 1 ? " row)" : " rows)"); },
+  citation: ["Each source's full citation, date and address is in the ",
+    "sources table on the Data page", "."],
+  csv: function (n) {
+    return "The " + n + " rows this chart draws, with all their columns, " +
+      "as a CSV file (UTF-8, comma-separated): ";
+  },
+  download: "Download ",
+  everyTable: ["Every table of the book, with its description, is on the ", "Data page", "."],
+  tooMany: function (n) {
+    return "The table behind this chart has " + n + " rows, too many to print here. " +
+      "It is in the online edition, under the chart (Table), and every table of the book " +
+      "can be downloaded from its Data page.";
+  },
+};
 const rowsOf = new WeakMap();
 
 function el(tag, attrs, kids) {
@@ -26,15 +82,15 @@ function field(row, names) {
 function str(v) {
   if (v === undefined || v === null) { return ""; }
   if (Array.isArray(v)) { return v.join(" "); }
-  if (typeof v === "number") { return v.toLocaleString("en-GB"); }
+  if (typeof v === "number") { return v.toLocaleString(WORDS.locale); }
   if (typeof v === "object") { return JSON.stringify(v); }
   return String(v).replace(/\s+/g, " ").trim();
 }
 function day(iso, precision) {
   const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(iso || "");
   if (!m) { return str(iso); }
-  const month = MONTHS[Number(m[2]) - 1] + " " + m[1];
-  return precision === "year" ? m[1] : precision === "month" ? month : Number(m[3]) + " " + month;
+  const month = WORDS.months[Number(m[2]) - 1] + " " + m[1];
+  return precision === "year" ? m[1] : precision === "month" ? month : WORDS.day(Number(m[3]), month);
 }
 function titleOf(spec) {
   const t = spec.title && spec.title.text !== undefined ? spec.title.text : spec.title;
@@ -58,15 +114,23 @@ function chartRows(spec) {
   })(spec);
   return rows;
 }
+// A row's words in the edition's language: in German its "_de" column where it has one
+// ("title_de" for "title_en", "claimant_de" for "claimant"), else the column itself.
+function local(names) {
+  if (!GERMAN) { return names; }
+  return names.flatMap(function (n) {
+    return [n.endsWith("_en") ? n.slice(0, -3) + "_de" : n + "_de", n];
+  });
+}
 // The table's columns: a heading and the cell of a row ([text, link or undefined]).
 const COLUMNS = [
-  ["What", function (r) {
-    const what = str(field(r, ["title_en", "support", "measure", "counts_what", "argument_en",
-      "question_en", "name_en", "label", "text"]));
-    const answer = str(field(r, ["answer_en"]));
+  [WORDS.columns[0], function (r) {
+    const what = str(field(r, local(["title_en", "support", "measure", "counts_what",
+      "argument_en", "question_en", "name_en", "item_en", "indicator", "label", "text"])));
+    const answer = str(field(r, local(["answer_en"])));
     return [what && answer ? what + ": " + answer : what];
   }],
-  ["Value or date", function (r) {
+  [WORDS.columns[1], function (r) {
     const low = field(r, ["low"]), high = field(r, ["high"]);
     const value = str(field(r, ["shown", "share", "distance", "count", "value", "status"])) ||
       (low === undefined ? "" : str(low) + (high === undefined || high === low ? "" : "\u2013" + str(high)));
@@ -76,12 +140,16 @@ const COLUMNS = [
       (start ? day(start) + (end ? " \u2013 " + day(end) : "") : "");
     return [value && date ? value + " (" + date + ")" : value || date];
   }],
-  ["Who claims it", function (r) { return [str(field(r, ["claimant"]))]; }],
-  ["Source", function (r) {
+  [WORDS.columns[2], function (r) { return [str(field(r, local(["claimant"])))]; }],
+  [WORDS.columns[3], function (r) {
     return [sourceName(r), field(r, ["source_id"]) ? dataPage() : undefined];
   }],
-  ["Excerpt", function (r) { return [str(field(r, ["excerpt", "evidence"]))]; }],
-  ["Translation", function (r) { return [str(field(r, ["excerpt_en", "our translation"]))]; }],
+  [WORDS.columns[4], function (r) { return [str(field(r, ["excerpt", "evidence"]))]; }],
+  // In German, a translation only of the excerpts that are not German (excerpt_de).
+  [WORDS.columns[5], function (r) {
+    return [str(field(r, GERMAN ? ["excerpt_de", "unsere \u00fcbersetzung"]
+      : ["excerpt_en", "our translation"]))];
+  }],
 ];
 function sourceName(r) {
   const id = field(r, ["source_id"]);
@@ -98,7 +166,7 @@ function rowsTable(spec, rows) {
   const used = COLUMNS.map(function (c, j) { return cells.some(function (row) { return row[j][0]; }); });
   const keep = function (list) { return list.filter(function (x, j) { return used[j]; }); };
   return el("table", { class: "bb-chart-table" }, [
-    el("caption", {}, ["The " + rows.length + " rows behind the chart \u201c" + titleOf(spec) + "\u201d"]),
+    el("caption", {}, [WORDS.caption(rows.length, titleOf(spec))]),
     el("thead", {}, [el("tr", {}, keep(COLUMNS).map(function (c) { return el("th", { scope: "col" }, [c[0]]); }))]),
     el("tbody", {}, cells.map(function (row) {
       return el("tr", {}, keep(row).map(function (cell) { return el("td", {}, [link(cell[0], cell[1])]); }));
@@ -112,14 +180,13 @@ function sourcesList(rows) {
     counts.set(name, (counts.get(name) || 0) + 1);
   });
   return [
-    el("p", {}, ["The " + rows.length + " rows of this chart come from " + counts.size +
-      (counts.size === 1 ? " source:" : " sources:")]),
+    el("p", {}, [WORDS.from(rows.length, counts.size)]),
     el("ul", {}, Array.from(counts, function (entry) {
       return el("li", {}, [el("a", { href: dataPage() }, [entry[0]]),
-        " (" + entry[1] + (entry[1] === 1 ? " row)" : " rows)")]);
+        WORDS.rows(entry[1])]);
     })),
-    el("p", {}, ["Each source's full citation, date and address is in the ",
-      el("a", { href: dataPage() }, ["sources table on the Data page"]), "."]),
+    el("p", {}, [WORDS.citation[0], el("a", { href: dataPage() }, [WORDS.citation[1]]),
+      WORDS.citation[2]]),
   ];
 }
 function csvText(rows) {
@@ -138,11 +205,11 @@ function downloadView(rows, number) {
   const name = page + "-chart-" + number + ".csv";
   const url = URL.createObjectURL(new Blob([csvText(rows)], { type: "text/csv;charset=utf-8" }));
   return [
-    el("p", {}, ["The " + rows.length + " rows this chart draws, with all their columns, " +
-      "as a CSV file (UTF-8, comma-separated): "]),
-    el("p", {}, [el("a", { href: url, download: name, class: "bb-chart-download" }, ["Download " + name])]),
-    el("p", {}, ["Every table of the book, with its description, is on the ",
-      el("a", { href: dataPage().split("#")[0] }, ["Data page"]), "."]),
+    el("p", {}, [WORDS.csv(rows.length)]),
+    el("p", {}, [el("a", { href: url, download: name, class: "bb-chart-download" },
+      [WORDS.download + name])]),
+    el("p", {}, [WORDS.everyTable[0], el("a", { href: dataPage().split("#")[0] },
+      [WORDS.everyTable[1]]), WORDS.everyTable[2]]),
   ];
 }
 function rowsFor(spec) {
@@ -161,9 +228,7 @@ window.bookChartViews = {
     const rows = rowsFor(spec);
     if (!rows.length) { return null; }
     return el("div", { class: "bb-chart-print" }, [rows.length <= PRINT_ROWS ? rowsTable(spec, rows)
-      : el("p", {}, ["The table behind this chart has " + rows.length + " rows, too many to print here. " +
-        "It is in the online edition, under the chart (Table), and every table of the book " +
-        "can be downloaded from its Data page."])]);
+      : el("p", {}, [WORDS.tooMany(rows.length)])]);
   },
 };
 })();
