@@ -51,12 +51,15 @@ class Shown:
 
     @property
     def claim_ids(self) -> set[str]:
-        """The ids of the claims (rows of the claim tables) among the rows shown."""
+        """The ids of the claims (rows of the claim tables) among the rows shown. A row
+        shown was loaded first, so only the claim tables the chapter loaded are read: a
+        notebook run beside only the files of its download box has no others."""
         from . import load
 
         known: set[str] = set()
         for name, key in CLAIM_TABLES.items():
-            known.update(load(name, record=False)[key].astype(str))
+            if name in self.tables:
+                known.update(load(name, record=False)[key].astype(str))
         return self._keys & known
 
     def glue(self, name: str, value) -> None:
