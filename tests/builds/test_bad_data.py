@@ -16,7 +16,7 @@ import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.commands.chromium import COPY_IGNORE
-from belarus_book.web.layout import site_dir
+from belarus_book.web.layout import GERMAN_DIR, site_dir
 
 from ..helpers import ROOT, SITE, edit_csv_cell, read_csv, run_build, site_digest, write_csv
 
@@ -150,6 +150,12 @@ bb.text.sources_list()
 """
 
 
+# Its German counterpart (every page has one, or the build stops): German prose around one
+# empty cell per English cell, which the German edition fills with the English code.
+PROBE_SOURCE_DE = PROBE_SOURCE.split("# Escaping probe")[0] + "# Escaping-Probe\n" + (
+    "\n```{code-cell} ipython3\n```\n" * PROBE_SOURCE.count("```{code-cell}"))
+
+
 @pytest.fixture(scope="module")
 def poisoned_book(tmp_path_factory) -> Path:
     book = tmp_path_factory.mktemp("poisoned") / "book"
@@ -160,12 +166,13 @@ def poisoned_book(tmp_path_factory) -> Path:
         row["title_en"] = "Title " + PAYLOAD
         row["excerpt_en"] = "Excerpt " + PAYLOAD
     write_csv(book / "data" / "events.csv", fields, rows)
-    (book / f"{PROBE_PAGE}.md").write_text(PROBE_SOURCE, encoding="utf-8")
-    toc = book / "_toc.yml"
-    text = toc.read_text(encoding="utf-8")
     anchor = "      - file: chapters/"
-    assert anchor in text, "cannot find the chapters list in _toc.yml"
-    toc.write_text(text.replace(anchor, f"      - file: {PROBE_PAGE}\n{anchor}", 1), encoding="utf-8")
+    for edition, source in (("", PROBE_SOURCE), (f"{GERMAN_DIR}/", PROBE_SOURCE_DE)):
+        (book / f"{edition}{PROBE_PAGE}.md").write_text(source, encoding="utf-8")
+        toc = book / edition / "_toc.yml"
+        text = toc.read_text(encoding="utf-8")
+        assert anchor in text, f"cannot find the chapters list in {edition}_toc.yml"
+        toc.write_text(text.replace(anchor, f"      - file: {PROBE_PAGE}\n{anchor}", 1), encoding="utf-8")
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return book

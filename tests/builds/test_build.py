@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book.web.layout import site_dir
+from belarus_book.web.layout import GERMAN_DIR, site_dir
 
 from ..helpers import ROOT, edit_csv_cell, run_build, site_digest
 
 pytestmark = pytest.mark.slow
 
 
-# The pages with code cells: the ones myst-nb executes.
+# What the build prints between the English edition and the German one.
+GERMAN_EDITION_STARTS = "Building the German edition"
+# The pages with code cells: the ones myst-nb executes (in each edition).
 NOTEBOOK_PAGES = [p for p in (ROOT / "index.md", *ROOT.glob("chapters/*.md"), *ROOT.glob("appendix/*.md"))
                   if "```{code-cell}" in p.read_text(encoding="utf-8")]
 
@@ -34,14 +36,17 @@ def test_cold_build_runs_each_notebook_once(cold_build):
     # belarus_book.sphinx.prerun executes the notebook pages before Sphinx reads them, side by side
     # where there is more than one core; myst-nb then finds each in the cache. On one core it
     # leaves them to myst-nb. Either way each notebook runs exactly once.
-    output = cold_build.output
-    prerun = re.findall(r"prerun: (\S+) executed in", output)
-    by_mystnb = output.count("Executing notebook using")
-    assert len(set(prerun)) == len(prerun), output[-3000:]
-    assert output.count("Using cached notebook") == len(prerun)
-    assert len(prerun) + by_mystnb == len(NOTEBOOK_PAGES), output[-3000:]
-    side_by_side = re.search(r"prerun: executing \d+ notebooks, (\d+) at a time", output)
-    assert (side_by_side is not None) == ((os.cpu_count() or 1) >= 2)
+    # Both editions are built, the German one after the English: each runs its notebooks.
+    english, marker, german = cold_build.output.partition(GERMAN_EDITION_STARTS)
+    assert marker, "the build made no German edition"
+    for output in (english, german):
+        prerun = re.findall(r"prerun: (\S+) executed in", output)
+        by_mystnb = output.count("Executing notebook using")
+        assert len(set(prerun)) == len(prerun), output[-3000:]
+        assert output.count("Using cached notebook") == len(prerun)
+        assert len(prerun) + by_mystnb == len(NOTEBOOK_PAGES), output[-3000:]
+        side_by_side = re.search(r"prerun: executing \d+ notebooks, (\d+) at a time", output)
+        assert (side_by_side is not None) == ((os.cpu_count() or 1) >= 2)
 
 
 # A number the military chapter prints from data/figures.csv: changing it in the table
@@ -50,14 +55,36 @@ PROBE = {"table": "figures.csv", "key_column": "figure_id", "key": "fig-army-luk
          "column": "value_low", "page": "chapters/military-capacity.html"}
 
 
-def test_changed_data_value_reaches_the_page(book):
-    page = site_dir(book) / PROBE["page"]
+def test_changed_data_value_reaches_the_page_in_both_editions(book):
+    page, german = site_dir(book) / PROBE["page"], site_dir(book) / GERMAN_DIR / PROBE["page"]
     assert "35,000" in page.read_text(encoding="utf-8")
+    assert "35.000" in german.read_text(encoding="utf-8")
     edit_csv_cell(book / "data" / PROBE["table"], PROBE["key_column"], PROBE["key"], PROBE["column"], "35123")
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     html = page.read_text(encoding="utf-8")
     assert "35,123" in html and "35,000" not in html
+    html = german.read_text(encoding="utf-8")
+    assert "35.123" in html and "35.000" not in html
+
+
+def test_a_one_sided_change_to_the_german_edition_fails_the_build(book):
+    """A figure label in the German chapter only: the build compares what the editions hold
+    (labels, glued numbers, what the charts draw) and stops, naming the page."""
+    before = site_digest(book)
+    chapter = book / GERMAN_DIR / "chapters" / "dependence.md"
+    original = chapter.read_text(encoding="utf-8")
+    heading = next(line for line in original.splitlines() if line.startswith("## "))
+    chapter.write_text(original.replace(heading, f"(only-in-german)=\n{heading}", 1), encoding="utf-8")
+    try:
+        result = run_build(book)
+    finally:
+        chapter.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "the editions drift apart: chapters/dependence: its labels differ" in output, output[-3000:]
+    assert "last good site" in output
+    assert site_digest(book) == before, "a failed build changed _build/html"
 
 
 def test_changed_stylesheet_alone_reaches_the_site(book):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from belarus_book.web.layout import site_dir
+from belarus_book.web.layout import GERMAN_DIR, built_html, site_dir
 
 from ..book_copies import copy_book, run_tool, start_build
 
@@ -118,10 +118,14 @@ def test_a_second_build_is_refused_while_one_runs_and_progress_shows_as_it_happe
     assert refused.returncode == 1
     assert f"BUILD NOT STARTED: another build is running (pid {first.pid}, build)" in refused.stderr
     assert first.returncode == 0, output[-3000:]
+    # The site published is the English edition's build with the German one's under de/.
     site, built = site_dir(good), staged(good) / "html"
+    german = built_html(good / "_build" / "de")
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
-    assert "index.html" in files and len(files) > 150
+    expected = [p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()]
+    expected += [f"{GERMAN_DIR}/{p.relative_to(german).as_posix()}" for p in german.rglob("*") if p.is_file()]
+    assert files == sorted(expected)
+    assert "index.html" in files and f"{GERMAN_DIR}/index.html" in files and len(files) > 300
 
 
 def test_a_no_change_rebuild_leaves_the_claims_ledger_alone(good):

@@ -12,9 +12,9 @@ Book builds it like the English one. A page in one edition but not the other sto
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
+from ..commands.folders import copy_writable, remove_tree
 from .german_source import EditionError, german_page, read_words
 
 GERMAN_DIR = "de"
@@ -104,6 +104,9 @@ def write_german_tree(book: Path, out: Path, data_dir: Path) -> list[str]:
     config["sphinx"]["config"]["bb_editions"] = own["sphinx"]["config"]["bb_editions"]
     _write(out / "_config.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     _write(out / "_toc.yml", (german / "_toc.yml").read_text(encoding="utf-8"))
+    # Copied afresh and writable: copies of a read-only checkout's files would otherwise
+    # keep its modes and block the next build from replacing them.
     for folder in SHARED:
-        shutil.copytree(book / folder, out / folder, dirs_exist_ok=True)
+        remove_tree(out / folder)
+        copy_writable(book / folder, out / folder)
     return en_pages
