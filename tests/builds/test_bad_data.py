@@ -10,12 +10,13 @@ of the book whose _build/html holds just a copy of the real front page.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.commands.chromium import COPY_IGNORE
+from belarus_book.i18n.edition_tree import WORDS_DIR
 from belarus_book.web.layout import GERMAN_DIR, site_dir
 
 from ..helpers import ROOT, SITE, edit_csv_cell, read_csv, run_build, site_digest, write_csv
@@ -154,17 +155,22 @@ bb.text.sources_list()
 # empty cell per English cell, which the German edition fills with the English code.
 PROBE_SOURCE_DE = PROBE_SOURCE.split("# Escaping probe")[0] + "# Escaping-Probe\n" + (
     "\n```{code-cell} ipython3\n```\n" * PROBE_SOURCE.count("```{code-cell}"))
+# Its code's German (de/code-strings/<page>.yml): what reads like prose needs an entry.
+PROBE_WORDS_DE = '"Three events as dots; hover a dot for its title and excerpt.": "Drei Ereignisse als Punkte"\n'
 
 
 @pytest.fixture(scope="module")
 def poisoned_book(tmp_path_factory) -> Path:
     book = tmp_path_factory.mktemp("poisoned") / "book"
     shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-    edit_csv_cell(book / "data" / "quotes.csv", "quote_id", QUOTE_ID, "excerpt_en", "Quote " + PAYLOAD)
+    # In both editions' columns: the German edition shows the *_de ones.
+    for column in ("excerpt_en", "excerpt_de"):
+        edit_csv_cell(book / "data" / "quotes.csv", "quote_id", QUOTE_ID, column, "Quote " + PAYLOAD)
     fields, rows = read_csv(book / "data" / "events.csv")
     for row in rows[:3]:
-        row["title_en"] = "Title " + PAYLOAD
-        row["excerpt_en"] = "Excerpt " + PAYLOAD
+        for lang in ("en", "de"):
+            row[f"title_{lang}"] = "Title " + PAYLOAD
+            row[f"excerpt_{lang}"] = "Excerpt " + PAYLOAD
     write_csv(book / "data" / "events.csv", fields, rows)
     anchor = "      - file: chapters/"
     for edition, source in (("", PROBE_SOURCE), (f"{GERMAN_DIR}/", PROBE_SOURCE_DE)):
@@ -173,6 +179,8 @@ def poisoned_book(tmp_path_factory) -> Path:
         text = toc.read_text(encoding="utf-8")
         assert anchor in text, f"cannot find the chapters list in {edition}_toc.yml"
         toc.write_text(text.replace(anchor, f"      - file: {PROBE_PAGE}\n{anchor}", 1), encoding="utf-8")
+    words = book / GERMAN_DIR / WORDS_DIR / f"{PurePosixPath(PROBE_PAGE).name}.yml"
+    words.write_text(PROBE_WORDS_DE, encoding="utf-8")
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return book
