@@ -188,6 +188,9 @@ WORDS = {
     "type": "Typ",
     "required": "Pflicht",
     "description": "Beschreibung",
+    # the theme's search field and the footer (sphinx/editions.py, sphinx/version.py)
+    "Search this book…": "Dieses Buch durchsuchen …",
+    "Edition": "Version",
     # the print edition's footer (commands/pdf.py)
     "page {n} of {total}": "Seite {n} von {total}",
 }
