@@ -146,8 +146,9 @@ WORDS = {
     "(<code>%pip install belarus_book-….whl</code> in the notebook), which brings the data; to use "
     "your own copies of the data files, put them in a <code>data/</code> folder next to the "
     "notebook.":
-        "Selbst ausführen: Öffnen Sie das Notebook in JupyterLab, VS Code oder Colab; es zeigt seine "
-        "Grafiken und Zahlen schon so, wie es heruntergeladen wird. Um es neu auszuführen, "
+        "Selbst ausführen: Öffnen Sie das Notebook in JupyterLab, VS Code oder Colab; es zeigt "
+        "Grafiken und Zahlen bereits beim Öffnen, ohne dass Sie etwas ausführen müssen. Um es neu "
+        "auszuführen, "
         "installieren Sie das Paket des Buchs aus der Wheel-Datei unten "
         "(<code>%pip install belarus_book-….whl</code> im Notebook), die die Daten mitbringt; um "
         "eigene Kopien der Datendateien zu verwenden, legen Sie sie in einen Ordner "
