@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..data import find_data_dir
-from ..evidence import ENGLISH_SOURCE
+from ..evidence import no_translation_needed
 from ..i18n import tr
 from ..text.markup import balanced, esc, in_language
 from ..text.sources import citation_html
@@ -82,9 +82,10 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
     for _, r in frame.iterrows():
         lang = r["language"] or "en"
         evidence = f'“{in_language(balanced(r["excerpt"], lang), lang)}”'
-        translated = r["translation"] or tr(ENGLISH_SOURCE)
-        evidence += (f'<br><em>{esc(translated)}</em>'
-                     + (f" ({tr('our translation')})" if r["translation"] else ""))
+        translated = r["translation"] or no_translation_needed()
+        if translated:
+            evidence += (f'<br><em>{esc(translated)}</em>'
+                         + (f" ({tr('our translation')})" if r["translation"] else ""))
         where = citation_html(r["source_id"])
         if r["claim_date"]:
             where += f'<br>{tr("When")}: {esc(r["claim_date"])}'
