@@ -15,12 +15,18 @@ from ..text.sources import citation_html
 from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES
 
 
+def _first_upper(text: str) -> str:
+    """``text`` with its first letter upper-case and the rest as it is ("Offizielle Angabe",
+    not str.capitalize's "Offizielle angabe")."""
+    return text[:1].upper() + text[1:]
+
+
 def counts_html(frame: pd.DataFrame) -> str:
     """The rules in order of precedence, each with what it means, what it does not mean and
     how many claims it decides."""
     counts = frame["status"].value_counts()
     items = "".join(
-        f'<li><strong>{esc(tr(s).capitalize())}</strong> ({int(counts.get(s, 0))} {tr("claims")}): '
+        f'<li><strong>{esc(_first_upper(tr(s)))}</strong> ({int(counts.get(s, 0))} {tr("claims")}): '
         f'{esc(tr(STATUS_RULES[s]))}. {esc(tr(STATUS_LIMITS[s]))}</li>' for s in STATUSES)
     intro = tr("The data holds <strong>{n}</strong> claims. The first rule that fits a claim "
                "decides its status:").format(n=len(frame))
