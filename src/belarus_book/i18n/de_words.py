@@ -2,6 +2,19 @@
 source lists, tooltips. Words in the chapters' own code are in ``de/code-strings.yml``."""
 
 WORDS = {
+    # comparison groups (conflict_group; text.group_label, on the Sources and method page)
+    "army size": "Größe der Armee",
+    "border ru": "Grenze zu Russland",
+    "border ua": "Grenze zur Ukraine",
+    "budget by 2022": "Militärhaushalt 2022",
+    "csto summit date": "Datum des OVKS-Gipfels",
+    "grouping date": "Datum der regionalen Gruppierung",
+    "makei death": "Makejs Tod",
+    "poll participation": "Umfragen: Kriegsbeteiligung",
+    "poll war support": "Umfragen: Zustimmung zum Krieg",
+    "prisoners dec 2022": "Politische Gefangene, Dezember 2022",
+    "reservists": "Reservisten",
+    "union treaty year": "Jahr des Unionsvertrags",
     # dates (text/dates.py)
     "undated": "undatiert",
     " and ": " und ",
