@@ -52,14 +52,15 @@ WORDS = {
     "The source says the claim cannot be checked.": "Die Quelle sagt selbst, dass sich die Aussage nicht prüfen lässt.",
     "The vetted outside source’s caution:": "Der Vorbehalt der geprüften externen Quelle:",
     "{n} sources compared on this point give different values, beyond the rounding they state.":
-        "{n} Quellen, die in diesem Punkt verglichen werden, nennen verschiedene Werte, über die "
-        "angegebene Rundung hinaus.",
+        "{n} Quellen nennen zu diesem Punkt verschiedene Werte, und der Unterschied ist größer "
+        "als die Rundung, die sie angeben.",
     "From a vetted outside source.": "Aus einer geprüften externen Quelle.",
     "A vetted outside source says the same.": "Eine geprüfte externe Quelle sagt dasselbe.",
     "{n} sources say the same.": "{n} Quellen sagen dasselbe.",
     "Only this source makes the claim.": "Nur diese Quelle trifft die Aussage.",
     "Answers to one survey question share one status; for another answer to it:":
-        "Antworten auf dieselbe Umfragefrage teilen einen Status; für eine andere Antwort darauf:",
+        "Alle Antworten auf dieselbe Umfragefrage erhalten denselben Status; maßgeblich ist eine "
+        "andere Antwort auf diese Frage:",
     "Given": "Geleistet",
     "Withheld": "Verweigert",
     "Political prisoners in Belarus": "Politische Gefangene in Belarus",
@@ -90,14 +91,14 @@ WORDS = {
         "verschiedene Quellen nennen für dieselbe Größe, dasselbe Datum oder dasselbe Ereignis "
         "verschiedene Werte, und der Unterschied ist größer als die Rundung oder Genauigkeit, die "
         "sie angeben; eine genannte Grenze („nicht weniger als“) erfüllt jeder Wert jenseits davon, "
-        "und die eigene Rundung einer Zahl, die die Quelle auch genau nennt, wird über diese Zahl "
-        "verglichen",
+        "und rundet eine Quelle eine Zahl, die sie auch genau nennt, wird die gerundete Angabe "
+        "nicht für sich, sondern anhand der genauen Zahl verglichen",
     "This row rounds a figure its source also gives on this point, and is compared through it.":
-        "Diese Zeile rundet eine Zahl, die ihre Quelle in diesem Punkt auch nennt, und wird über "
-        "diese verglichen.",
+        "Diese Zeile rundet eine Zahl, die ihre Quelle in diesem Punkt auch genau nennt; sie wird "
+        "deshalb nicht für sich, sondern anhand der genauen Zahl verglichen.",
     "the claim comes from a vetted outside source, or one compared on the same point says the same":
-        "die Aussage stammt aus einer geprüften externen Quelle, oder eine in demselben Punkt "
-        "verglichene sagt dasselbe",
+        "die Aussage stammt aus einer geprüften externen Quelle, oder eine geprüfte externe Quelle, "
+        "die dasselbe Detail nennt, stimmt damit überein",
     "two or more different sources agree on it": "zwei oder mehr verschiedene Quellen stimmen darin überein",
     "only one source makes the claim": "nur eine Quelle trifft die Aussage",
     "It does not mean the claim is false.": "Das heißt nicht, dass die Aussage falsch ist.",
