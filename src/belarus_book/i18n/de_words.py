@@ -192,10 +192,14 @@ WORDS = {
     "{tables} tables and a base map, licence {licence}.": "{tables} Tabellen und eine Grundkarte, Lizenz {licence}.",
     "Licence": "Lizenz",
     "{n} rows": "{n} Zeilen",
-    "describes {articles} articles and {context} outside facts":
-        "beschreibt {articles} Artikel und {context} externe Fakten",
-    "draws on {n} sources: {articles} articles, {context} outside facts":
-        "stützt sich auf {n} Quellen: {articles} Artikel, {context} externe Fakten",
+    "describes {articles} and {context}": "beschreibt {articles} und {context}",
+    "draws on {n}: {articles}, {context}": "stützt sich auf {n}: {articles}, {context}",
+    "{n} source": "{n} Quelle",
+    "{n} sources": "{n} Quellen",
+    "{n} article": "{n} Artikel",
+    "{n} articles": "{n} Artikel",
+    "{n} outside fact": "{n} externer Fakt",
+    "{n} outside facts": "{n} externe Fakten",
     "Download": "Herunterladen",
     "Allowed": "Erlaubt",
     "yes": "ja",
