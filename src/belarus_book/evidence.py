@@ -13,6 +13,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from .data.shown import SHOWN
+from .i18n import language as edition_language
 from .i18n import text_of, tr, translation_column
 from .text import (
     balanced,
@@ -30,12 +31,20 @@ from .text import (
 ENGLISH_SOURCE = "(the source is in English)"
 
 
+def no_translation_needed() -> str:
+    """What a translation cell or tooltip line holds where the excerpt is already in the
+    edition's language: in English a word saying so; in German nothing, as the German
+    edition quotes its German articles as they stand and a line saying so on nearly every
+    row would tell the reader nothing (a table then drops the column, a tooltip the line)."""
+    return tr(ENGLISH_SOURCE) if edition_language() == "en" else ""
+
+
 def with_translation(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with each excerpt's translation into the edition's language (column
     ``excerpt_en`` or ``excerpt_de``), filled where the excerpt needs none: a chart's tooltip
     or a table then says so instead of showing a blank or "null"."""
     column = translation_column()
-    values = [translation(row) or tr(ENGLISH_SOURCE) for _, row in frame.iterrows()]
+    values = [translation(row) or no_translation_needed() for _, row in frame.iterrows()]
     return frame.assign(**{column: values})
 
 
@@ -90,10 +99,13 @@ def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:
     rows = with_translation(SHOWN.rows(rows))
     langs = [language(s) for s in rows["source_id"]]
     verbatim = tr("Evidence (verbatim)")
+    translations = rows[translation_column()].tolist()
     frame = pd.DataFrame({
         tr("Source"): [claimed_by(r) for _, r in rows.iterrows()],
         tr("What it says"): [said(r) for _, r in rows.iterrows()],
         verbatim: [balanced(e, lang) for e, lang in zip(rows["excerpt"], langs, strict=True)],
-        tr("In English"): rows[translation_column()].tolist(),
     })
+    # No translation column where no excerpt needs one (German sources in the German edition).
+    if any(translations):
+        frame[tr("In English")] = translations
     return HTML(table_html(frame, caption=caption, languages={verbatim: langs}))

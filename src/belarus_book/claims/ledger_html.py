@@ -8,11 +8,17 @@ from pathlib import Path
 import pandas as pd
 
 from ..data import find_data_dir
-from ..evidence import ENGLISH_SOURCE
+from ..evidence import no_translation_needed
 from ..i18n import tr
 from ..text.markup import balanced, esc, in_language
 from ..text.sources import citation_html
 from .status_rules import STATUS_LIMITS, STATUS_RULES, STATUSES
+
+
+def _first_upper(text: str) -> str:
+    """``text`` with its first letter upper-case and the rest as it is ("Offizielle Angabe",
+    not str.capitalize's "Offizielle angabe")."""
+    return text[:1].upper() + text[1:]
 
 
 def counts_html(frame: pd.DataFrame) -> str:
@@ -20,7 +26,7 @@ def counts_html(frame: pd.DataFrame) -> str:
     how many claims it decides."""
     counts = frame["status"].value_counts()
     items = "".join(
-        f'<li><strong>{esc(tr(s).capitalize())}</strong> ({int(counts.get(s, 0))} {tr("claims")}): '
+        f'<li><strong>{esc(_first_upper(tr(s)))}</strong> ({int(counts.get(s, 0))} {tr("claims")}): '
         f'{esc(tr(STATUS_RULES[s]))}. {esc(tr(STATUS_LIMITS[s]))}</li>' for s in STATUSES)
     intro = tr("The data holds <strong>{n}</strong> claims. The first rule that fits a claim "
                "decides its status:").format(n=len(frame))
@@ -82,9 +88,10 @@ def ledger_html(frame: pd.DataFrame, chapters_dir=None) -> str:
     for _, r in frame.iterrows():
         lang = r["language"] or "en"
         evidence = f'“{in_language(balanced(r["excerpt"], lang), lang)}”'
-        translated = r["translation"] or tr(ENGLISH_SOURCE)
-        evidence += (f'<br><em>{esc(translated)}</em>'
-                     + (f" ({tr('our translation')})" if r["translation"] else ""))
+        translated = r["translation"] or no_translation_needed()
+        if translated:
+            evidence += (f'<br><em>{esc(translated)}</em>'
+                         + (f" ({tr('our translation')})" if r["translation"] else ""))
         where = citation_html(r["source_id"])
         if r["claim_date"]:
             where += f'<br>{tr("When")}: {esc(r["claim_date"])}'

@@ -68,12 +68,19 @@ def _drawn_on(name: str, frame, source_kinds) -> str:
     """Which sources a table draws on; the sources table describes them instead."""
     if name == "sources":
         kinds = frame["kind"].value_counts()
-        return tr("describes {articles} articles and {context} outside facts").format(
-            articles=kinds.get("article", 0), context=kinds.get("context", 0))
+        return tr("describes {articles} and {context}").format(
+            articles=_counted(kinds.get("article", 0), "article"),
+            context=_counted(kinds.get("context", 0), "outside fact"))
     used = frame["source_id"].dropna().unique()
     kinds = source_kinds.reindex(used).value_counts()
-    return tr("draws on {n} sources: {articles} articles, {context} outside facts").format(
-        n=len(used), articles=kinds.get("article", 0), context=kinds.get("context", 0))
+    return tr("draws on {n}: {articles}, {context}").format(
+        n=_counted(len(used), "source"), articles=_counted(kinds.get("article", 0), "article"),
+        context=_counted(kinds.get("context", 0), "outside fact"))
+
+
+def _counted(n: int, noun: str) -> str:
+    """"1 outside fact", "5 outside facts" ("1 externer Fakt", "5 externe Fakten")."""
+    return tr(f"{{n}} {noun}" if n == 1 else f"{{n}} {noun}s").format(n=n)
 
 
 def _section(res: dict, facts: str, body: str = "") -> str:
@@ -90,10 +97,13 @@ def _columns_html(fields: list[dict]) -> str:
     for field in fields:
         constraints = field.get("constraints", {})
         description = field.get("description") or ""
+        description = esc(description)
         if constraints.get("enum"):
-            description += f" {tr('Allowed')}: " + ", ".join(constraints["enum"]) + "."
+            # Each value as code: a value may hold a comma ("announced, not verified").
+            description += (f" {tr('Allowed')}: "
+                            + ", ".join(f"<code>{esc(v)}</code>" for v in constraints["enum"]) + ".")
         rows.append(f'<tr><td><code>{esc(field["name"])}</code></td><td>{esc(field.get("type", "string"))}</td>'
-                    f'<td>{tr("yes") if constraints.get("required") else ""}</td><td>{esc(description)}</td></tr>')
+                    f'<td>{tr("yes") if constraints.get("required") else ""}</td><td>{description}</td></tr>')
     head = "".join(f"<th>{tr(h)}</th>" for h in ("column", "type", "required", "description"))
     return f'<table class="table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 

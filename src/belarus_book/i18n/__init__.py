@@ -32,6 +32,26 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"the book has editions in {', '.join(LANGUAGES)}, not {lang!r}")
     _current[0] = lang
+    _tables_in(lang)
+
+
+def _tables_in(lang: str) -> None:
+    """A code cell's printed table (a DataFrame's display) writes its decimals in the
+    language's style: in German 56,6 and 40.000, not 56.6 and 40000.0; English keeps pandas'
+    own format."""
+    import math
+
+    import pandas as pd
+
+    from .formats import number
+
+    def german(value: float) -> str:
+        return number(round(value, 6)) if math.isfinite(value) else str(value)
+
+    if lang == "de":
+        pd.set_option("display.float_format", german)
+    else:
+        pd.reset_option("display.float_format")
 
 
 @contextmanager

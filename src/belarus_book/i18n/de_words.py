@@ -2,6 +2,19 @@
 source lists, tooltips. Words in the chapters' own code are in ``de/code-strings.yml``."""
 
 WORDS = {
+    # comparison groups (conflict_group; text.group_label, on the Sources and method page)
+    "army size": "Größe der Armee",
+    "border ru": "Grenze zu Russland",
+    "border ua": "Grenze zur Ukraine",
+    "budget by 2022": "Militärhaushalt 2022",
+    "csto summit date": "Datum des OVKS-Gipfels",
+    "grouping date": "Datum der regionalen Gruppierung",
+    "makei death": "Makejs Tod",
+    "poll participation": "Umfragen: Kriegsbeteiligung",
+    "poll war support": "Umfragen: Zustimmung zum Krieg",
+    "prisoners dec 2022": "Politische Gefangene, Dezember 2022",
+    "reservists": "Reservisten",
+    "union treaty year": "Jahr des Unionsvertrags",
     # dates (text/dates.py)
     "undated": "undatiert",
     " and ": " und ",
@@ -39,14 +52,15 @@ WORDS = {
     "The source says the claim cannot be checked.": "Die Quelle sagt selbst, dass sich die Aussage nicht prüfen lässt.",
     "The vetted outside source’s caution:": "Der Vorbehalt der geprüften externen Quelle:",
     "{n} sources compared on this point give different values, beyond the rounding they state.":
-        "{n} Quellen, die in diesem Punkt verglichen werden, nennen verschiedene Werte, über die "
-        "angegebene Rundung hinaus.",
+        "{n} Quellen nennen zu diesem Punkt verschiedene Werte, und der Unterschied ist größer "
+        "als die Rundung, die sie angeben.",
     "From a vetted outside source.": "Aus einer geprüften externen Quelle.",
     "A vetted outside source says the same.": "Eine geprüfte externe Quelle sagt dasselbe.",
     "{n} sources say the same.": "{n} Quellen sagen dasselbe.",
     "Only this source makes the claim.": "Nur diese Quelle trifft die Aussage.",
     "Answers to one survey question share one status; for another answer to it:":
-        "Antworten auf dieselbe Umfragefrage teilen einen Status; für eine andere Antwort darauf:",
+        "Alle Antworten auf dieselbe Umfragefrage erhalten denselben Status; maßgeblich ist eine "
+        "andere Antwort auf diese Frage:",
     "Given": "Geleistet",
     "Withheld": "Verweigert",
     "Political prisoners in Belarus": "Politische Gefangene in Belarus",
@@ -77,14 +91,14 @@ WORDS = {
         "verschiedene Quellen nennen für dieselbe Größe, dasselbe Datum oder dasselbe Ereignis "
         "verschiedene Werte, und der Unterschied ist größer als die Rundung oder Genauigkeit, die "
         "sie angeben; eine genannte Grenze („nicht weniger als“) erfüllt jeder Wert jenseits davon, "
-        "und die eigene Rundung einer Zahl, die die Quelle auch genau nennt, wird über diese Zahl "
-        "verglichen",
+        "und rundet eine Quelle eine Zahl, die sie auch genau nennt, wird die gerundete Angabe "
+        "nicht für sich, sondern anhand der genauen Zahl verglichen",
     "This row rounds a figure its source also gives on this point, and is compared through it.":
-        "Diese Zeile rundet eine Zahl, die ihre Quelle in diesem Punkt auch nennt, und wird über "
-        "diese verglichen.",
+        "Diese Zeile rundet eine Zahl, die ihre Quelle in diesem Punkt auch genau nennt; sie wird "
+        "deshalb nicht für sich, sondern anhand der genauen Zahl verglichen.",
     "the claim comes from a vetted outside source, or one compared on the same point says the same":
-        "die Aussage stammt aus einer geprüften externen Quelle, oder eine in demselben Punkt "
-        "verglichene sagt dasselbe",
+        "die Aussage stammt aus einer geprüften externen Quelle, oder eine geprüfte externe Quelle, "
+        "die dasselbe Detail nennt, stimmt damit überein",
     "two or more different sources agree on it": "zwei oder mehr verschiedene Quellen stimmen darin überein",
     "only one source makes the claim": "nur eine Quelle trifft die Aussage",
     "It does not mean the claim is false.": "Das heißt nicht, dass die Aussage falsch ist.",
@@ -146,8 +160,9 @@ WORDS = {
     "(<code>%pip install belarus_book-….whl</code> in the notebook), which brings the data; to use "
     "your own copies of the data files, put them in a <code>data/</code> folder next to the "
     "notebook.":
-        "Selbst ausführen: Öffnen Sie das Notebook in JupyterLab, VS Code oder Colab; es zeigt seine "
-        "Grafiken und Zahlen schon so, wie es heruntergeladen wird. Um es neu auszuführen, "
+        "Selbst ausführen: Öffnen Sie das Notebook in JupyterLab, VS Code oder Colab; es zeigt "
+        "Grafiken und Zahlen bereits beim Öffnen, ohne dass Sie etwas ausführen müssen. Um es neu "
+        "auszuführen, "
         "installieren Sie das Paket des Buchs aus der Wheel-Datei unten "
         "(<code>%pip install belarus_book-….whl</code> im Notebook), die die Daten mitbringt; um "
         "eigene Kopien der Datendateien zu verwenden, legen Sie sie in einen Ordner "
@@ -177,10 +192,14 @@ WORDS = {
     "{tables} tables and a base map, licence {licence}.": "{tables} Tabellen und eine Grundkarte, Lizenz {licence}.",
     "Licence": "Lizenz",
     "{n} rows": "{n} Zeilen",
-    "describes {articles} articles and {context} outside facts":
-        "beschreibt {articles} Artikel und {context} externe Fakten",
-    "draws on {n} sources: {articles} articles, {context} outside facts":
-        "stützt sich auf {n} Quellen: {articles} Artikel, {context} externe Fakten",
+    "describes {articles} and {context}": "beschreibt {articles} und {context}",
+    "draws on {n}: {articles}, {context}": "stützt sich auf {n}: {articles}, {context}",
+    "{n} source": "{n} Quelle",
+    "{n} sources": "{n} Quellen",
+    "{n} article": "{n} Artikel",
+    "{n} articles": "{n} Artikel",
+    "{n} outside fact": "{n} externer Fakt",
+    "{n} outside facts": "{n} externe Fakten",
     "Download": "Herunterladen",
     "Allowed": "Erlaubt",
     "yes": "ja",
@@ -188,6 +207,9 @@ WORDS = {
     "type": "Typ",
     "required": "Pflicht",
     "description": "Beschreibung",
+    # the theme's search field and the footer (sphinx/editions.py, sphinx/version.py)
+    "Search this book…": "Dieses Buch durchsuchen …",
+    "Edition": "Version",
     # the print edition's footer (commands/pdf.py)
     "page {n} of {total}": "Seite {n} von {total}",
 }

@@ -21,6 +21,8 @@ GERMAN_DIR = "de"
 WORDS_DIR = "code-strings"
 #: Folders the German book shares with the English one (copied, so the builds stay apart).
 SHARED = ("_static", "_templates")
+#: The German catalogue of Sphinx's and the theme's own words, in ``de/``.
+LOCALES = "locales"
 
 
 def _yaml(path: Path):
@@ -109,4 +111,8 @@ def write_german_tree(book: Path, out: Path, data_dir: Path) -> list[str]:
     for folder in SHARED:
         remove_tree(out / folder)
         copy_writable(book / folder, out / folder)
+    # The German words of Sphinx and the theme (footer, hover titles): Sphinx reads a
+    # catalogue in locales/ (its default locale_dirs) before its own.
+    remove_tree(out / LOCALES)
+    copy_writable(german / LOCALES, out / LOCALES)
     return en_pages

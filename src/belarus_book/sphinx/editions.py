@@ -15,7 +15,7 @@ import os
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..i18n import LANG_ENV, set_language
+from ..i18n import LANG_ENV, set_language, tr
 from ..i18n.formats import german_number
 
 #: How each edition names itself in the other's language switch.
@@ -28,6 +28,10 @@ def speak_the_editions_language(app: Sphinx, config) -> None:
     language = config.language if config.language in NAMES else "en"
     set_language(language)
     os.environ[LANG_ENV] = language
+    # The theme's search field: Jupyter Book sets its placeholder in English for every book.
+    options = dict(config.html_theme_options or {})
+    options["search_bar_text"] = tr("Search this book…")
+    config.html_theme_options = options
 
 
 def glued_numbers_in_german(app: Sphinx, doctree, docname: str) -> None:

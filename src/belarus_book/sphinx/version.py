@@ -7,12 +7,14 @@ import html
 
 from sphinx.application import Sphinx
 
+from ..i18n import tr
 from ..web.layout import book_version
 
 
 def add_version(app: Sphinx, config) -> None:
     version = book_version()
-    note = f'<p class="bb-version">Edition {html.escape(version)}</p>'
+    # In the edition's language (belarus_book.sphinx.editions sets it first): "Version" in German.
+    note = f'<p class="bb-version">{tr("Edition")} {html.escape(version)}</p>'
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = (options.get("extra_footer") or "") + note
     config.html_theme_options = options

@@ -99,6 +99,24 @@ class SourceLog:
         return sources_list()
 
 
+def shortened(text: str, limit: int = 80) -> str:
+    """``text`` cut to at most ``limit`` characters, at a word where it can be, with "…"
+    where anything was cut (a listing's short form of a long title or excerpt)."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def group_label(code: str) -> str:
+    """A comparison group (``conflict_group``) named for readers: "army size" for
+    ``cg-army-size``; the German names are in :mod:`belarus_book.i18n.de_words`."""
+    return tr(str(code).removeprefix("cg-").replace("-", " "))
+
+
 def translation(row) -> str | None:
     """Our translation of a row's excerpt into the edition's language, or None where the
     excerpt already is in it (a German quotation in the German edition stands as it is)."""

@@ -76,7 +76,15 @@ def name_sources(text) -> str:
         return f"the {name}" if english_article else name
 
     text = re.sub(r"the context file's caution", "a note on the outside source", str(text))
-    return SOURCE_ID.sub(named, text)
+    names = {str(text_of(sources.loc[sid], "short_name")) for sid in SOURCE_ID.findall(text)
+             if sid in sources.index}
+    text = SOURCE_ID.sub(named, text)
+    # A text that named the source and then its id ("Horizon Weekly, KD-05, has ...") would name
+    # it twice: "Horizon Weekly, Horizon Weekly, has" / "Horizon Weekly (Horizon Weekly)".
+    for name in sorted(names, key=len, reverse=True):
+        for twice in (f"{name}, {name},", f"{name} ({name})", f"{name}, {name}"):
+            text = text.replace(twice, name)
+    return text
 
 
 def _site_name(url: str) -> str:

@@ -8,9 +8,21 @@
 // all drawn (data-charts-drawn on the root element).
 const NEAR_VIEWPORT = "1200px 0px";
 let bookTooltip = null;
+// A tooltip leaves out the lines with nothing to say: an empty value (a German excerpt needs no
+// translation in the German edition; a row without a note) would show a title and a blank.
+function withoutBlankLines(call) {
+  return function (handler, event, item, value) {
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      const kept = {};
+      Object.keys(value).forEach(function (key) { if (value[key] !== "") { kept[key] = value[key]; } });
+      value = kept;
+    }
+    return call(handler, event, item, value);
+  };
+}
 function drawBookChart(target, spec) {
   const lib = window.bookVega;
-  bookTooltip = bookTooltip || new lib.Tooltip().call;
+  bookTooltip = bookTooltip || withoutBlankLines(new lib.Tooltip().call);
   const view = new lib.View(lib.parse(spec), { renderer: "svg", container: target, hover: true });
   view.tooltip(bookTooltip);
   return view.runAsync();
