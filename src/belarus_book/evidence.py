@@ -90,7 +90,12 @@ def claimed_by(row) -> str:
     outlet = short_source(row["source_id"])
     if not isinstance(claimant, str) or not claimant:
         return source_label(row["source_id"])
-    return claimant if outlet.lower() in claimant.lower() else f"{claimant} ({outlet})"
+    if outlet.lower() in claimant.lower():
+        return claimant
+    if claimant.endswith(")"):
+        # One bracket, not two in a row: "Wöllenstein (Konrad Adenauer Foundation; ntv.de)".
+        return f"{claimant[:-1]}; {outlet})"
+    return f"{claimant} ({outlet})"
 
 
 def table(rows: pd.DataFrame, said, caption: str | None = None) -> HTML:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .glue import GLUE_PREFIX
 from .i18n import language, tr
-from .i18n.formats import german_number
+from .i18n.formats import german_number, german_number_word
 from .web.chart_html import notebook_bundle, placeholder_spec
 
 
@@ -119,7 +119,10 @@ def _role(match: re.Match, glued: dict[str, str], refs: References) -> str:
         if name not in glued:
             raise KeyError(f"no glued value named {name!r}")
         text = format_glued(glued[name], spec)
-        return german_number(text) if language() == "de" else text
+        if language() != "de":
+            return text
+        before, after = match.string[max(0, match.start() - 24):match.start()], match.string[match.end():]
+        return german_number_word(german_number(text), before, after[:24])
     if role == "term":
         return _link(shown or target, refs.url(refs.terms.get(target.lower())))
     if role == "numref":

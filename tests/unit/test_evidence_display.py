@@ -100,4 +100,6 @@ def test_evidence_table_names_the_outlet_once():
     assert claimed_by({"claimant": "Swiss daily (Paul Flückiger)", "source_id": "art-003"}) \
         == "Swiss daily (Paul Flückiger)"
     assert claimed_by({"claimant": "Lukashenko", "source_id": "art-002"}) == "Lukashenko (taz)"
+    assert claimed_by({"claimant": "Lukashenko (via Belta)", "source_id": "art-002"}) \
+        == "Lukashenko (via Belta; taz)"
     assert claimed_by({"claimant": None, "source_id": "art-002"}) == "taz, December 2022 (Monday 19 December inferred)"

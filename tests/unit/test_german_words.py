@@ -62,3 +62,24 @@ def test_a_word_without_german_fails_loudly():
         assert tr("Source") == "Quelle"
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize(("number", "before", "after", "shown"), [
+    ("3", "Am 27. Februar 2022, ", " Tage nach", "drei"),
+    ("8", "", " Monate lang", "Acht"),                 # a sentence starts with it
+    ("4", "Text. ", " der fünf", "Vier"),
+    ("12", "seit ", " Monaten", "zwölf"),
+    ("3", "nach dem ", ". Kriegstag", "3"),          # an ordinal
+    ("4", "etwa ", "-mal so groß", "4"),
+    ("5", "ergeben ", " Prozent", "5"),
+    ("64", "Kernkraftwerk ", " km", "64"),
+    ("2", "Umfragen: ", " bis 4 Prozent", "2"),     # the ends of a range
+    ("4", "`2` bis ", " Prozent", "4"),
+    ("1", "", " Tag vor", "1"),                     # "einen Tag", "ein Artikel": left as it is
+    ("28", "(", " Unionsprogramme", "28"),
+    ("5", "ergibt ", ", also", "5"),
+])
+def test_small_glued_numbers_read_as_words_in_german_prose(number, before, after, shown):
+    from belarus_book.i18n.formats import german_number_word
+
+    assert german_number_word(number, before, after) == shown

@@ -49,6 +49,32 @@ def german_number(text: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+#: Whole numbers from two to twelve as German prose writes them (Duden: "drei Artikel").
+GERMAN_NUMBER_WORDS = {2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs", 7: "sieben",
+                       8: "acht", 9: "neun", 10: "zehn", 11: "elf", 12: "zwölf"}
+#: A number written as a word is followed by a word: "drei Tage", "vier der fünf".
+_WORD_AFTER = re.compile(r"^\s+[^\W\d_]")
+#: ... but not by a unit or "Prozent" (nor by the other end of a range, "2 bis 4").
+_DIGITS_AFTER = re.compile(r"^\s+(?:Prozent|km|Mio\.|Mrd\.|bis|und\s*\d|oder\s*\d)\b")
+#: What comes before a number that stays a digit: the other end of a range.
+_DIGITS_BEFORE = re.compile(r"(?:\d|`)\s*(?:bis|und|oder|[–/-])\s*$")
+
+
+def german_number_word(text: str, before: str, after: str) -> str:
+    """A glued whole number from two to twelve in German running text as a word, "drei Tage",
+    capitalised at the start of a sentence ("Acht Monate lang …"); ``before`` and ``after``
+    are the text around it. Digits stay where German keeps them: with a unit or "Prozent",
+    in an ordinal ("3. Kriegstag"), before a hyphen ("4-mal"), and in a range ("2 bis 4").
+    One stays a digit too, as its word depends on the noun ("einen Tag", "ein Artikel")."""
+    if not re.fullmatch(r"\d{1,2}", text) or int(text) not in GERMAN_NUMBER_WORDS:
+        return text
+    if not _WORD_AFTER.match(after) or _DIGITS_AFTER.match(after) or _DIGITS_BEFORE.search(before):
+        return text
+    word = GERMAN_NUMBER_WORDS[int(text)]
+    starts_sentence = not before.strip() or re.search(r"[.!?:]\s*$", before)
+    return word.capitalize() if starts_sentence else word
+
+
 def date_text(year: int, month: int | None = None, day: int | None = None,
               short: bool = False, weekday: int | None = None) -> str:
     """A date known to the year, month or day: "2022", "December 2022", "19 December 2022"

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..i18n import LANG_ENV, set_language, tr
-from ..i18n.formats import german_number
+from ..i18n.formats import german_number, german_number_word
 
 #: How each edition names itself in the other's language switch.
 NAMES = {"en": "English", "de": "Deutsch"}
@@ -34,16 +34,33 @@ def speak_the_editions_language(app: Sphinx, config) -> None:
     config.html_theme_options = options
 
 
+def _beside(node: nodes.Node, step: int) -> str:
+    """Some of the text just before (``step`` -1) or after (1) ``node`` in its paragraph,
+    across the inline markup it sits in ("**3** Tage")."""
+    parts: list[str] = []
+    while node.parent is not None and sum(map(len, parts)) < 24:
+        siblings = node.parent.children
+        at = siblings.index(node) + step
+        while 0 <= at < len(siblings) and sum(map(len, parts)) < 24:
+            parts.append(siblings[at].astext())
+            at += step
+        if not isinstance(node.parent, nodes.Inline):
+            break
+        node = node.parent
+    return "".join(reversed(parts)) if step < 0 else "".join(parts)
+
+
 def glued_numbers_in_german(app: Sphinx, doctree, docname: str) -> None:
     """Numbers glued into the text (``{glue:text}`n:,```) take German separators in the
-    German edition; the chapters glue numbers, not English text, so one format spec serves
+    German edition, and those from two to twelve in running text are written as words
+    ("drei Tage"); the chapters glue numbers, not English text, so one format spec serves
     both editions."""
     if app.config.language != "de":
         return
-    for node in doctree.findall(nodes.inline):
+    for node in list(doctree.findall(nodes.inline)):
         if "pasted-text" in node.get("classes", []) and len(node.children) == 1:
             text = node.astext()
-            german = german_number(text)
+            german = german_number_word(german_number(text), _beside(node, -1), _beside(node, 1))
             if german != text:
                 node.replace(node.children[0], nodes.Text(german))
 
