@@ -49,6 +49,45 @@ def german_number(text: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+#: Whole numbers up to twelve as German prose writes them (Duden: small numbers in words).
+GERMAN_WORDS = ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+                "neun", "zehn", "elf", "zwölf"]
+#: The stems of the German ordinals up to twelfth; the prose's grammar gives the ending.
+GERMAN_ORDINALS = ["nullt", "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt",
+                   "acht", "neunt", "zehnt", "elft", "zwölft"]
+
+
+class Count(int):
+    """A count glued into the prose: the number itself (the build compares it between the
+    editions), written in words up to twelve in the German edition ("fünf Artikel", "einen
+    Tag"), in digits beyond and in English. ``german_one``: the German word for one where
+    the sentence needs another form than "ein" ("einen Tag", "eine Quelle")."""
+
+    def __new__(cls, value, german_one: str = "ein"):
+        count = super().__new__(cls, int(value))
+        count.german_one = german_one
+        return count
+
+    def __str__(self) -> str:
+        if language() == "de" and 0 <= self <= 12:
+            return self.german_one if self == 1 else GERMAN_WORDS[self]
+        return int.__repr__(self)
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else int(self).__format__(spec)
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(str(self))
+
+
+def german_ordinal(n: int, ending: str) -> str:
+    """The German ordinal up to twelfth in words with its ending ("dritten", "zweiter"),
+    beyond it in digits ("13.")."""
+    return f"{GERMAN_ORDINALS[n]}{ending}" if 0 < n <= 12 else f"{n}."
+
+
 def date_text(year: int, month: int | None = None, day: int | None = None,
               short: bool = False, weekday: int | None = None) -> str:
     """A date known to the year, month or day: "2022", "December 2022", "19 December 2022"
