@@ -73,13 +73,22 @@ def items(rows: pd.DataFrame, headline) -> Markdown:
         who = text_of(row, "claimant")
         who = who if isinstance(who, str) and who else source_label(row["source_id"])
         plain = balanced(row["excerpt"], language(row["source_id"]))
-        item = (f"- **{esc(headline(row))}**, {tr('according to')} {esc(who)}.  \n"
+        item = (f"- **{esc(_unnamed(headline(row), who))}**, {tr('according to')} {esc(who)}.  \n"
                 f"  {tr('Evidence')}: {quoted(excerpt_html(row), plain)}")
         translated = translation(row)
         if translated:
             item += f"  \n  *{esc(translated)}* ({tr('our translation')})"
         out.append(item)
     return Markdown("\n".join(out))
+
+
+def _unnamed(head: str, who: str) -> str:
+    """A headline without the speaker's name where it opens with it ("Lukashenko: ...") and
+    the line names the same speaker after it ("according to Lukashenko (via Belta)")."""
+    speaker, colon, said = head.partition(": ")
+    if colon and said and who.split(" (")[0].split()[-1:] == speaker.split()[-1:]:
+        return said[:1].upper() + said[1:]
+    return head
 
 
 def claimed_by(row) -> str:

@@ -49,9 +49,48 @@ def german_number(text: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
-#: Whole numbers from two to twelve as German prose writes them (Duden: "drei Artikel").
-GERMAN_NUMBER_WORDS = {2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs", 7: "sieben",
-                       8: "acht", 9: "neun", 10: "zehn", 11: "elf", 12: "zwölf"}
+#: Whole numbers up to twelve as German prose writes them (Duden: small numbers in words).
+#: Two ways use them: a number glued as digits becomes its word where the text around it
+#: allows (german_number_word, automatic); a Count says so itself where the grammar needs
+#: another word for one ("einen Tag").
+GERMAN_WORDS = ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+                "neun", "zehn", "elf", "zwölf"]
+#: The stems of the German ordinals up to twelfth; the prose's grammar gives the ending.
+GERMAN_ORDINALS = ["nullt", "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt",
+                   "acht", "neunt", "zehnt", "elft", "zwölft"]
+
+
+class Count(int):
+    """A count glued into the prose: the number itself (the build compares it between the
+    editions), written in words up to twelve in the German edition ("fünf Artikel", "einen
+    Tag"), in digits beyond and in English. ``german_one``: the German word for one where
+    the sentence needs another form than "ein" ("einen Tag", "eine Quelle")."""
+
+    def __new__(cls, value, german_one: str = "ein"):
+        count = super().__new__(cls, int(value))
+        count.german_one = german_one
+        return count
+
+    def __str__(self) -> str:
+        if language() == "de" and 0 <= self <= 12:
+            return self.german_one if self == 1 else GERMAN_WORDS[self]
+        return int.__repr__(self)
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else int(self).__format__(spec)
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(str(self))
+
+
+def german_ordinal(n: int, ending: str) -> str:
+    """The German ordinal up to twelfth in words with its ending ("dritten", "zweiter"),
+    beyond it in digits ("13.")."""
+    return f"{GERMAN_ORDINALS[n]}{ending}" if 0 < n <= 12 else f"{n}."
+
+
 #: A number written as a word is followed by a word: "drei Tage", "vier der fünf".
 _WORD_AFTER = re.compile(r"^\s+[^\W\d_]")
 #: ... but not by a unit or "Prozent" (nor by the other end of a range, "2 bis 4").
@@ -66,11 +105,11 @@ def german_number_word(text: str, before: str, after: str) -> str:
     are the text around it. Digits stay where German keeps them: with a unit or "Prozent",
     in an ordinal ("3. Kriegstag"), before a hyphen ("4-mal"), and in a range ("2 bis 4").
     One stays a digit too, as its word depends on the noun ("einen Tag", "ein Artikel")."""
-    if not re.fullmatch(r"\d{1,2}", text) or int(text) not in GERMAN_NUMBER_WORDS:
+    if not re.fullmatch(r"\d{1,2}", text) or not 2 <= int(text) <= 12:
         return text
     if not _WORD_AFTER.match(after) or _DIGITS_AFTER.match(after) or _DIGITS_BEFORE.search(before):
         return text
-    word = GERMAN_NUMBER_WORDS[int(text)]
+    word = GERMAN_WORDS[int(text)]
     starts_sentence = not before.strip() or re.search(r"[.!?:]\s*$", before)
     return word.capitalize() if starts_sentence else word
 

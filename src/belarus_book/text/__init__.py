@@ -22,14 +22,22 @@ from ..data import load
 from ..data.shown import SHOWN
 from ..i18n import language as edition
 from ..i18n import text_of, tr, translation_column
+from ..i18n.formats import Count
 from .dates import date_label, day, day_month, month, ordinal, when
 from .markup import QUOTE_PAIRS, balanced, esc, in_language, quoted
 from .sources import SOURCE_ID, citation_html, language, name_sources, short_source, source_label, sources_list
 
-__all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "citation_html", "date_label", "day",
+__all__ = ["QUOTE_PAIRS", "SOURCE_ID", "SourceLog", "balanced", "citation_html", "count", "date_label", "day",
            "day_month", "esc", "excerpt_html", "html_table", "in_language", "language",
            "month", "name_sources", "ordinal", "quotation", "quoted", "short_source",
            "source_label", "sources_list", "table_html", "translation", "when"]
+
+def count(n, german_one: str = "ein") -> Count:
+    """A count for the prose (``bb.glue(n_articles=bb.text.count(5))``): the number, which
+    the German edition writes in words up to twelve ("fünf"), as German house style does;
+    ``german_one`` is the German for one where the sentence needs "einen" or "eine"."""
+    return Count(n, german_one)
+
 
 def excerpt_html(row, column: str = "excerpt") -> str:
     """A row's verbatim excerpt for display: quotation marks balanced, escaped, marked with

@@ -8,7 +8,7 @@ from ..data import load
 from ..data.date_rules import date_sources
 from ..data.shown import SHOWN
 from ..i18n import language, tr
-from ..i18n.formats import date_text, day_range_start
+from ..i18n.formats import date_text, day_range_start, german_ordinal
 from .sources import short_source
 
 
@@ -99,10 +99,11 @@ def month(ts) -> str:
     return date_label(ts, "month")
 
 
-def ordinal(n: int) -> str:
-    """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th" (German: "1.", "11.")."""
+def ordinal(n: int, german_ending: str | None = None) -> str:
+    """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th" (German: "1.", "11."; with the
+    ending the German sentence needs, in words up to twelfth: "dritten", "zweiter")."""
     if language() == "de":
-        return f"{n}."
+        return german_ordinal(n, german_ending) if german_ending else f"{n}."
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

@@ -77,11 +77,15 @@ EDITION_QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
 
 def quoted(text_html: str, text: str) -> str:
     """``text_html`` (the escaped, balanced form of ``text``) in the edition's quotation
-    marks, unless it is already one whole quotation (opening and closing with its own)."""
+    marks, unless it is already one whole quotation (opening and closing with its own). In
+    German a quotation inside it takes the single marks (‚…‘), as German typography nests
+    them, so the reader never sees „„ (the data stays verbatim)."""
     opens = {o for pairs in QUOTE_PAIRS.values() for o, _ in pairs}
     closes = {c for pairs in QUOTE_PAIRS.values() for _, c in pairs}
     stripped = text.strip()
     if stripped[:1] in opens and stripped[-1:] in closes:
         return text_html
     left, right = EDITION_QUOTES.get(edition(), EDITION_QUOTES["en"])
+    if edition() == "de":
+        text_html = text_html.replace("„", "‚").replace("“", "‘")
     return f"{left}{text_html}{right}"
