@@ -68,23 +68,34 @@ def test_changed_data_value_reaches_the_page_in_both_editions(book):
     assert "35.123" in html and "35.000" not in html
 
 
-def test_a_one_sided_change_to_the_german_edition_fails_the_build(book):
-    """A figure label in the German chapter only: the build compares what the editions hold
-    (labels, glued numbers, what the charts draw) and stops, naming the page."""
+def failed_build_with(book: Path, page: Path, change) -> str:
+    """The output of a build of ``book`` with ``page`` changed by ``change`` (its text to
+    the new text), which must fail and leave the last good site as it was; ``page`` is
+    restored after."""
     before = site_digest(book)
-    chapter = book / GERMAN_DIR / "chapters" / "dependence.md"
-    original = chapter.read_text(encoding="utf-8")
-    heading = next(line for line in original.splitlines() if line.startswith("## "))
-    chapter.write_text(original.replace(heading, f"(only-in-german)=\n{heading}", 1), encoding="utf-8")
+    original = page.read_text(encoding="utf-8")
+    page.write_text(change(original), encoding="utf-8")
     try:
         result = run_build(book)
     finally:
-        chapter.write_text(original, encoding="utf-8")
+        page.write_text(original, encoding="utf-8")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "the editions drift apart: chapters/dependence: its labels differ" in output, output[-3000:]
     assert "last good site" in output
     assert site_digest(book) == before, "a failed build changed _build/html"
+    return output
+
+
+def test_a_one_sided_change_to_the_german_edition_fails_the_build(book):
+    """A figure label in the German chapter only: the build compares what the editions hold
+    (labels, glued numbers, what the charts draw) and stops, naming the page."""
+
+    def label_first_section(text: str) -> str:
+        heading = next(line for line in text.splitlines() if line.startswith("## "))
+        return text.replace(heading, f"(only-in-german)=\n{heading}", 1)
+
+    output = failed_build_with(book, book / GERMAN_DIR / "chapters" / "dependence.md", label_first_section)
+    assert "the editions drift apart: chapters/dependence: its labels differ" in output, output[-3000:]
 
 
 def test_changed_stylesheet_alone_reaches_the_site(book):
@@ -97,23 +108,10 @@ def test_changed_stylesheet_alone_reaches_the_site(book):
 
 
 def test_failing_cell_fails_the_build_and_keeps_the_last_site(book):
-    before = site_digest(book)
-    chapter = book / "chapters" / "dependence.md"
-    original = chapter.read_text(encoding="utf-8")
-    chapter.write_text(
-        original + '\n```{code-cell} ipython3\nraise RuntimeError("deliberately broken cell")\n```\n',
-        encoding="utf-8",
-    )
-    try:
-        result = run_build(book)
-    finally:
-        chapter.write_text(original, encoding="utf-8")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    broken = '\n```{code-cell} ipython3\nraise RuntimeError("deliberately broken cell")\n```\n'
+    output = failed_build_with(book, book / "chapters" / "dependence.md", lambda text: text + broken)
     assert "chapters/dependence" in output
     assert "deliberately broken cell" in output
-    assert "last good site" in output
-    assert site_digest(book) == before, "a failed build changed _build/html"
 
 
 
