@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import html
 import os
+from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..i18n import LANG_ENV, set_language, tr
 from ..i18n.formats import german_number, german_number_word
+from ..web.layout import GERMAN_DIR
 
 #: How each edition names itself in the other's language switch.
 NAMES = {"en": "English", "de": "Deutsch"}
@@ -70,18 +72,25 @@ def _root(pagename: str) -> str:
 
 
 def link_editions(app: Sphinx, pagename: str, context: dict) -> None:
-    """A language switch at the top of the page and ``hreflang`` alternates in its head."""
+    """A language switch at the top of the page and, where the site's address is known
+    (``html_baseurl``), ``hreflang`` alternates in its head: search engines take only full
+    addresses there, so an offline copy has the switch alone."""
     editions = app.config.bb_editions or {}
     if not editions or "body" not in context:
         return
-    links, alternates = [], []
-    for lang, root in editions.items():
-        href = html.escape(f"{_root(pagename)}{root}{pagename}.html", quote=True)
-        links.append(f'<a href="{href}" hreflang="{lang}" lang="{lang}">{NAMES[lang]}</a>')
-        alternates.append(f'<link rel="alternate" hreflang="{lang}" href="{href}">')
     own = app.config.language or "en"
-    alternates.append(f'<link rel="alternate" hreflang="{own}" href="{html.escape(pagename.rsplit("/", 1)[-1])}.html">')
-    context["metatags"] = context.get("metatags", "") + "\n".join(alternates)
+    hrefs = {lang: f"{_root(pagename)}{root}{pagename}.html" for lang, root in editions.items()}
+    links = [f'<a href="{html.escape(href, quote=True)}" hreflang="{lang}" lang="{lang}">{NAMES[lang]}</a>'
+             for lang, href in hrefs.items()]
+    base = app.config.html_baseurl
+    if base:
+        # The German edition is published under de/ of the site the English one is.
+        edition_root = urljoin(base.rstrip("/") + "/", "" if own == "en" else f"{GERMAN_DIR}/")
+        here = urljoin(edition_root, f"{pagename}.html")
+        hrefs[own] = here
+        context["metatags"] = context.get("metatags", "") + "\n".join(
+            f'<link rel="alternate" hreflang="{lang}" href="{html.escape(urljoin(here, href), quote=True)}">'
+            for lang, href in sorted(hrefs.items()))
     label = "Sprache" if own == "de" else "Language"
     switch = f'<nav class="bb-editions" aria-label="{label}">{" ".join(links)}</nav>'
     context["body"] = switch + context["body"]
