@@ -40,6 +40,8 @@ REWRITERS: list[Rewriter] = [
     highlight.slim_page,
     # It reads the finished body for the page's description.
     social.social_tags,
+    # After every step that reads or rewrites the page's text: the drawings' SVG is neither.
+    chart_files.draw_static_charts,
     # Last: it defers every script file the page loads, those the steps above added included.
     pagespeed.defer_scripts,
 ]
