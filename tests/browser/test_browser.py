@@ -128,9 +128,11 @@ def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url, laz
         far = far_charts(page)
         assert far, f"no chart of {lazy_page} lies far below the first screen: pick a longer page"
         holder = page.locator(".vega-chart").nth(far[-1])
-        # Not drawn yet: no drawing, its description in its place, the page not all drawn.
-        assert holder.get_attribute("data-rendered") is None and holder.locator("svg").count() == 0
-        assert holder.locator(".vega-chart-fallback").is_visible()
+        # Not drawn yet: no live chart, the drawing made at build time in its place, the page
+        # not all drawn.
+        assert holder.get_attribute("data-rendered") is None
+        assert holder.locator(".vega-chart-view svg").count() == 0
+        assert holder.locator(".vega-chart-static svg").is_visible()
         assert page.evaluate("document.documentElement.dataset.chartsDrawn") is None
         # Its tabs are there already: the table does not need the drawing.
         assert holder.get_by_role("tab").count() == 4
@@ -138,6 +140,7 @@ def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url, laz
         page.wait_for_function("h => h.dataset.rendered === 'true'", arg=holder.element_handle())
         assert holder.locator(".vega-chart-view svg").is_visible()
         assert holder.locator(".vega-chart-fallback").is_hidden()
+        assert holder.locator(".vega-chart-static").is_hidden()
         assert record["errors"] == [], record["errors"]
     finally:
         context.close()

@@ -26,7 +26,7 @@ def test_charts_draw_and_fit_on_a_phone_in_dark_mode(browser, site_url, phone_pa
             assert holder.get_attribute("data-rendered") == "true", f"chart {i} not drawn"
             sizes = holder.evaluate(
                 """h => {
-                    const svg = h.querySelector('svg');
+                    const svg = h.querySelector('.vega-chart-view svg');
                     const s = svg.getBoundingClientRect(), c = h.getBoundingClientRect();
                     return {svg: s.width, left: s.left, right: s.right, holder: c.width,
                             holderRight: c.right, marks: h.querySelectorAll('g.role-mark > *').length};

@@ -29,3 +29,19 @@ def test_search_page_keeps_its_search_code():
     assert "searchindex.js" in html and "searchtools.js" in html
     # searchtools.js runs as soon as it is read and needs doctools.js before it.
     assert '<script src="_static/doctools.js' in html
+
+
+_SOURCE = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"')
+THEME_SCRIPTS = ("scripts/bootstrap.js", "scripts/pydata-sphinx-theme.js")
+
+
+def test_the_theme_scripts_wait_for_first_use(book_page):
+    """Issue 29: no page fetches or preloads Bootstrap or the theme's script; its loader
+    names them, for when a reader first uses a menu, search or the colour switch."""
+    html = (SITE / book_page).read_text(encoding="utf-8")
+    loaded = [u for u in _SOURCE.findall(html) if u.split("?")[0].endswith(THEME_SCRIPTS)]
+    assert loaded == [], f"{book_page} loads the theme's scripts with the page: {loaded}"
+    named = re.search(r'<script data-theme-scripts="([^"]+)"[^>]*src="[^"]*theme-loader\.js', html)
+    assert named, f"{book_page} has no loader for the theme's scripts"
+    names = [u.split("?")[0].rsplit("_static/", 1)[1] for u in named.group(1).split()]
+    assert names == list(THEME_SCRIPTS)

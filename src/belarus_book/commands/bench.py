@@ -8,10 +8,13 @@ Measures a copy of the book in a temporary folder, so the real _build is left al
 build is timed as `make book` runs it (a fresh `python -m belarus_book build`), imports
 included. A chart page also loads its charts' specs from a file of its own
 (_static/_charts/<page>.js, see belarus_book.web.chart_html): its size is shown beside the page.
+Lighthouse's table says where it ran (issue 29): the load average when the bench started,
+taken before its own builds raise it, and each page's CPU benchmark index.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -121,13 +124,14 @@ def page_rows(site: Path) -> list[tuple[str, str, str, str]]:
 def run(source: Path) -> int:
     """Measure a copy of the book at ``source`` and print the table (rows of: what, value,
     target, verdict). Each part of the measurement is one function returning its rows."""
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="book-bench-") as tmp:
         book = Path(tmp) / "book"
         shutil.copytree(source, book, ignore=chromium.COPY_IGNORE)
         rows = build_rows(book) + load_rows(book)
         rows += page_rows(site_dir(book))
         # On a phone (issue 18): Lighthouse, pinned by package-lock.json.
-        phone = lighthouse.measure(site_dir(book)) if lighthouse.available() else None
+        phone = lighthouse.measure(site_dir(book), load) if lighthouse.available() else None
 
     width = max(len(r[0]) for r in rows)
     print(f"\n{'measure'.ljust(width)} | value    | target            | verdict")

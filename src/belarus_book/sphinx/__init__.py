@@ -6,8 +6,8 @@
 - :mod:`.chart_files`: the site's Vega bundle, and each chart page's specs file.
 - :mod:`.pages`: rewrites every page, in one explicit order (chart scripts, download box,
   claims filter, sphinx-thebe's leftovers, markup fixes (:mod:`.a11y`), slimmer code
-  highlighting (:mod:`.highlight`), link previews (:mod:`.social`), deferred scripts
-  (:mod:`.pagespeed`)).
+  highlighting (:mod:`.highlight`), link previews (:mod:`.social`), deferred scripts and
+  the theme's scripts loaded on first use (:mod:`.pagespeed`)).
 - :mod:`.icons`: the theme's icons as a small stylesheet instead of the Font Awesome kit.
 - :mod:`.claims_role`: ``{claims}``, the claims a summary sentence rests on, linked.
 - :mod:`.records`: what each chapter recorded it used (tables, sources, claims).
@@ -33,6 +33,7 @@ from . import (
     ledger,
     notebooks,
     pages,
+    pagespeed,
     prerun,
     records,
     site_files,
@@ -57,6 +58,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", highlight.use_book_styles)
     app.connect("builder-inited", chart_files.write_bundle)
     app.connect("builder-inited", ledger.write_script)
+    app.connect("builder-inited", pagespeed.write_theme_loader)
     app.connect("env-get-outdated", static_files.pages_of_changed_static_files)
     app.connect("env-get-outdated", ledger.reread_ledger)
     app.connect("env-before-read-docs", notebooks.note_pages_read)

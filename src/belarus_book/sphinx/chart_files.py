@@ -3,7 +3,9 @@
 The Vega bundle and the views script are written once per build by
 :mod:`belarus_book.web.chart_bundle`; the bundle goes only on pages that draw a chart. Each such
 page's specs, compiled from Vega-Lite to Vega, move out of its HTML into a script file of its
-own (``_static/_charts/<page>.js``, see :mod:`belarus_book.web.chart_html`).
+own (``_static/_charts/<page>.js``, see :mod:`belarus_book.web.chart_html`), and each
+placeholder gets its chart drawn as SVG, shown until the live chart is drawn and with
+scripts off (:mod:`belarus_book.web.chart_static`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sphinx.application import Sphinx
 
 from ..data import find_data_dir
 from ..i18n import text_of
-from ..web import chart_bundle, chart_html
+from ..web import chart_bundle, chart_html, chart_static
 from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR
 
 
@@ -46,6 +48,8 @@ def move_specs(app: Sphinx, pagename: str, context: dict) -> None:
         return
     context["body"], specs = chart_html.split_specs(body)
     specs = [chart_html.vega_spec(spec) for spec in specs]
+    # For draw_static_charts, which runs after the rewriters that read the page's text.
+    context["bb_chart_specs"] = specs
     # Written before the page is, so Sphinx can stamp the script's URL with its checksum
     # (?v=...) and a browser never pairs a page with an older file of specs.
     specs_file = f"{CHART_SPECS_DIR}/{pagename}.js"
@@ -59,3 +63,9 @@ def move_specs(app: Sphinx, pagename: str, context: dict) -> None:
     app.add_js_file(specs_file, defer="defer")
     bundle_url = context["pathto"](f"_static/{BUNDLE_PATH}", 1) + f"?v={app.bb_bundle_key}"
     app.add_js_file(None, body=chart_bundle.fetch_after_load(bundle_url))
+
+
+def draw_static_charts(app: Sphinx, pagename: str, context: dict) -> None:
+    """Each chart of the page drawn into its placeholder, from the specs move_specs took."""
+    if context.get("bb_chart_specs"):
+        context["body"] = chart_static.add_static_charts(context["body"], context["bb_chart_specs"])

@@ -25,6 +25,9 @@ REWRITERS: list[Rewriter] = [
     # First: the chart specs (most of a chart page's bytes) leave the body, so the rewriters
     # after this one scan far less text and never touch a spec's strings.
     chart_files.move_specs,
+    # Through Sphinx's script list, as the chart scripts are, before thebe's step below
+    # replaces that list with a copy.
+    pagespeed.load_theme_scripts_on_use,
     # Before the page's description is taken from its body (social_tags skips the box).
     downloads.add_box,
     # Above the download box, at the very top of the page; its head gets hreflang links.
@@ -37,6 +40,8 @@ REWRITERS: list[Rewriter] = [
     highlight.slim_page,
     # It reads the finished body for the page's description.
     social.social_tags,
+    # After every step that reads or rewrites the page's text: the drawings' SVG is neither.
+    chart_files.draw_static_charts,
     # Last: it defers every script file the page loads, those the steps above added included.
     pagespeed.defer_scripts,
 ]

@@ -16,10 +16,12 @@ DISTRIBUTION = "belarus-book"
 # Pages under this folder are chapters: they get the download box, a notebook and a PDF.
 CHAPTER_PREFIX = "chapters/"
 # Relative to the site's _static/ folder, as Sphinx's add_js_file expects: the Vega bundle,
-# each chart page's specs (<CHART_SPECS_DIR>/<pagename>.js) and the claims ledger's filters.
+# each chart page's specs (<CHART_SPECS_DIR>/<pagename>.js), the claims ledger's filters and
+# what loads the theme's scripts on first use.
 BUNDLE_PATH = "_vega/vega-charts.js"
 CHART_SPECS_DIR = "_charts"
 CLAIMS_SCRIPT = "_claims/claims-filter.js"
+THEME_LOADER = "_theme/theme-loader.js"
 # Relative to the site root: chapter notebooks, the package's wheel, the PDFs `make pdf` adds.
 NOTEBOOK_DIR = "_downloads/notebooks"
 WHEEL_DIR = "_downloads"

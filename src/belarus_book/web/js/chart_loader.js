@@ -1,7 +1,10 @@
 // Runs inside the same function scope as the bundle. Draws each chart placeholder as SVG
 // (with that renderer Vega labels the chart with the spec's description) when it comes
 // near the viewport, so a page with several charts draws only those a reader reaches; the
-// description stays in place until then. The specs are Vega, compiled from Vega-Lite when
+// chart drawn at build time (an SVG, belarus_book.web.chart_static) stays in place until
+// then, in the chart's view, and is removed in the same task that adds the live chart,
+// which is as high (but for charts laid out by the width of their text, which the build
+// measures with other fonts): nothing moves. The specs are Vega, compiled from Vega-Lite when
 // the site was built, so Vega alone draws them, with vega-tooltip's tooltips (what
 // vega-embed would add). Before printing, every chart is drawn; the print edition and the
 // tests draw them all with window.bookDrawAllCharts() and read when the page's charts are
@@ -63,6 +66,8 @@ function drawBookCharts() {
     target.className = "vega-chart-view";
     const panel = document.createElement("div");
     panel.className = "bb-chart-panel";
+    const drawn = holder.querySelector(".vega-chart-static");
+    if (drawn) { panel.appendChild(drawn); }
     panel.appendChild(target);
     holder.appendChild(panel);
     addBookChartViews(holder, spec, panel);
@@ -72,6 +77,7 @@ function drawBookCharts() {
           holder.dataset.rendered = "true";
           const fallback = holder.querySelector(".vega-chart-fallback");
           if (fallback) { fallback.hidden = true; }
+          if (drawn) { drawn.remove(); }
         })
         .catch(function (error) {
           holder.dataset.rendered = "error";
