@@ -9,7 +9,7 @@ import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.web.chart_bundle import VIEWS_NAME
-from belarus_book.web.layout import BUNDLE_PATH, CHART_SPECS_DIR, GERMAN_DIR
+from belarus_book.web.layout import BUNDLE_PATH, CHART_SPECS_DIR, CHARTS_SCRIPT, GERMAN_DIR
 
 from ..helpers import SITE, chart_pages, site_pages
 
@@ -53,8 +53,9 @@ def test_page_is_offline_quiet_and_draws_its_charts(browser, site_url, book_page
         assert record["errors"] == [], f"console errors on {book_page}: {record['errors']}"
 
         # Sphinx appends "?v=<checksum>" to asset URLs on rebuilds.
-        loads_bundle = any(u.split("?")[0].endswith(BUNDLE_PATH) for u in record["requests"])
-        assert loads_bundle == (charts > 0), "the Vega bundle belongs on chart pages only"
+        assert requested(record, CHARTS_SCRIPT) == (charts > 0), "the charts script belongs on chart pages only"
+        # wait_for_charts drew every chart, as the print edition does.
+        assert requested(record, BUNDLE_PATH) == (charts > 0), "Vega belongs on chart pages only"
         views = [u for u in record["requests"] if u.split("?")[0].endswith(VIEWS_PATH)]
         assert views == [], "the charts' views load when a reader opens one, not with the page"
         # Each edition has its own _static/ (de/_static/_charts/chapters/...).
@@ -101,94 +102,135 @@ def test_hovering_a_mark_shows_its_tooltip(browser, site_url, chart_page):
         context.close()
 
 
-# Drawn on the way: the charts of a page are drawn as they come near the viewport
-# (chart_loader.js); wait_for_charts, the tests above and the print edition draw them all.
-NEAR_PX = 1200
+# Drawn when reached for: a page's live charts are drawn, and Vega fetched, only when a reader
+# points at a chart, taps it or moves the focus into it (chart_loader.js); until then each
+# chart is the drawing the build made. wait_for_charts, the tests above and the print edition
+# draw them all.
 SOLUTION = "h => !!h.closest('details:not([open]), .tag_hide-cell, .solution, .tag_solution')"
 
 
-def far_charts(page) -> list[int]:
-    """The charts, not in a folded solution, that lie further below the viewport than
-    the distance at which a chart is drawn."""
-    return page.evaluate(f"""() => Array.from(document.querySelectorAll('.vega-chart'), (h, i) =>
-        ({{i, far: h.getBoundingClientRect().top > innerHeight + {NEAR_PX} + 200, solution: ({SOLUTION})(h)}}))
-        .filter(c => c.far && !c.solution).map(c => c.i)""")
+def requested(record, path: str) -> bool:
+    return any(u.split("?")[0].endswith(path) for u in record["requests"])
 
 
 @pytest.fixture(scope="module")
 def lazy_page(site) -> str:
-    """A chapter with charts: long enough for one to lie far below the first screen."""
+    """A chapter with charts, several of them outside folded solutions."""
     return next(p for p in chart_pages() if p.startswith("chapters/"))
 
 
-def test_a_chart_is_drawn_when_it_comes_near_the_viewport(browser, site_url, lazy_page):
+def shown_charts(page) -> list[int]:
+    """The charts not in a folded solution, by their place on the page."""
+    return page.evaluate(f"""() => Array.from(document.querySelectorAll('.vega-chart'),
+        (h, i) => ({SOLUTION})(h) ? -1 : i).filter(i => i >= 0)""")
+
+
+def test_reading_a_page_fetches_no_vega(browser, site_url, lazy_page):
+    """Scrolling through the whole page, on a computer and on a touch screen, draws no live
+    chart: the drawings stay, and Vega is never fetched."""
+    for options in ({"viewport": {"width": 1000, "height": 700}},
+                    {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}):
+        context, page, record = open_page(browser, site_url, lazy_page, **options)
+        try:
+            page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
+            for i in shown_charts(page):
+                page.locator(".vega-chart").nth(i).scroll_into_view_if_needed()
+                page.wait_for_timeout(100)
+            page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_timeout(500)
+            assert not requested(record, BUNDLE_PATH), f"{options}: Vega fetched without a reader asking"
+            assert page.locator(".vega-chart[data-rendered]").count() == 0
+            assert page.locator(".vega-chart-static svg:visible").count() == len(shown_charts(page))
+            assert record["errors"] == [], record["errors"]
+        finally:
+            context.close()
+
+
+def test_a_chart_is_drawn_live_when_a_reader_reaches_for_it(browser, site_url, lazy_page):
+    """By the pointer, by the keyboard (the focus on its tabs) and by a tap: each draws that
+    chart, in place of its drawing, and no other."""
     context, page, record = open_page(browser, site_url, lazy_page, viewport={"width": 1000, "height": 700})
     try:
         page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
-        far = far_charts(page)
-        assert far, f"no chart of {lazy_page} lies far below the first screen: pick a longer page"
-        holder = page.locator(".vega-chart").nth(far[-1])
-        # Not drawn yet: no live chart, the drawing made at build time in its place, the page
-        # not all drawn.
-        assert holder.get_attribute("data-rendered") is None
-        assert holder.locator(".vega-chart-view svg").count() == 0
-        assert holder.locator(".vega-chart-static svg").is_visible()
+        first, second, third = (page.locator(".vega-chart").nth(i) for i in shown_charts(page)[:3])
+        # Its tabs are there already: the table does not need the live chart.
+        assert first.get_by_role("tab").count() == 4
+        first.hover()
+        page.wait_for_function("h => h.dataset.rendered === 'true'", arg=first.element_handle())
+        assert requested(record, BUNDLE_PATH)
+        assert first.locator(".vega-chart-view svg").is_visible()
+        assert first.locator(".vega-chart-static").count() == 0
+        assert first.locator(".vega-chart-fallback").is_hidden()
+        assert second.get_attribute("data-rendered") is None
+        assert second.locator(".vega-chart-static svg").is_visible()
+
+        second.get_by_role("tab").first.focus()
+        page.wait_for_function("h => h.dataset.rendered === 'true'", arg=second.element_handle())
+        assert third.get_attribute("data-rendered") is None
         assert page.evaluate("document.documentElement.dataset.chartsDrawn") is None
-        # Its tabs are there already: the table does not need the drawing.
-        assert holder.get_by_role("tab").count() == 4
-        holder.scroll_into_view_if_needed()
-        page.wait_for_function("h => h.dataset.rendered === 'true'", arg=holder.element_handle())
-        assert holder.locator(".vega-chart-view svg").is_visible()
-        assert holder.locator(".vega-chart-fallback").is_hidden()
-        assert holder.locator(".vega-chart-static").is_hidden()
+        assert record["errors"] == [], record["errors"]
+    finally:
+        context.close()
+    context, page, record = open_page(browser, site_url, lazy_page, has_touch=True, is_mobile=True,
+                                      viewport={"width": 390, "height": 844})
+    try:
+        page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
+        chart = page.locator(".vega-chart").nth(shown_charts(page)[0])
+        chart.locator(".vega-chart-static").tap()
+        page.wait_for_function("h => h.dataset.rendered === 'true'", arg=chart.element_handle())
+        assert chart.locator(".vega-chart-view svg").is_visible()
         assert record["errors"] == [], record["errors"]
     finally:
         context.close()
 
 
-def test_printing_draws_every_chart_first(browser, site_url, lazy_page, tmp_path):
-    """Chromium's print (what a reader's print menu does) dispatches beforeprint and lays
-    the page out right after it: every chart must be drawn by then, scrolled to or not."""
+def test_printing_shows_every_chart_without_vega(browser, site_url, lazy_page, tmp_path):
+    """Chromium's print (what a reader's print menu does) lays the page out right after
+    beforeprint, too soon to fetch anything: every chart prints as the build drew it."""
     from pypdf import PdfReader
 
-    context, page, _ = open_page(browser, site_url, lazy_page, viewport={"width": 1000, "height": 700})
+    context, page, record = open_page(browser, site_url, lazy_page, viewport={"width": 1000, "height": 700})
     try:
         page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
-        far = far_charts(page)
-        assert far and page.evaluate("document.documentElement.dataset.chartsDrawn") is None
         page.pdf(path=str(tmp_path / "page.pdf"))
+        assert not requested(record, BUNDLE_PATH)
         text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "page.pdf").pages).split())
         text = unicodedata.normalize("NFKC", text)  # the print's font sets "ffi" as one glyph
         specs = chromium.chart_specs(SITE, SITE / lazy_page)
-        for i in far:
+        # (A folded solution prints folded, as the reader left it.)
+        for i in shown_charts(page):
             index = int(page.locator(".vega-chart").nth(i).get_attribute("data-chart-index"))
             title = specs[index]["title"]
             title = title.get("text", "") if isinstance(title, dict) else title
             title = " ".join(title) if isinstance(title, list) else title
-            # The title exists only in the drawn SVG: found, the chart was drawn for print.
-            assert title and " ".join(title.split()) in text, f"chart {i} was not drawn for print"
+            # The title is drawn, not written beside the chart: found, the chart was printed.
+            assert title and " ".join(title.split()) in text, f"chart {i} was not printed"
     finally:
         context.close()
 
 
-def test_the_vega_bundle_is_fetched_after_the_page_has_loaded(browser, site_url):
-    """On a slow line the 200 KB bundle would hold back the page's text and styles
-    (Lighthouse's largest paint), so it is added on the load event, and charts draw then."""
+def test_the_charts_script_is_fetched_after_the_page_has_loaded(browser, site_url):
+    """The tab bars and what draws a live chart come once the page has loaded: nothing a
+    reader needs to read the page waits for them. Vega does not come at all."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(site_url + "chapters/dependence.html", wait_until="load")
-        assert chromium.wait_for_charts(page) > 0
-        timing = page.evaluate("""(bundlePath) => {
+        page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
+        page.wait_for_load_state("networkidle")
+        timing = page.evaluate("""([scriptPath, bundlePath]) => {
             const nav = performance.getEntriesByType("navigation")[0];
             const files = performance.getEntriesByType("resource");
+            const named = path => files.filter(f => f.name.split("?")[0].endsWith(path));
             return {load: nav.loadEventStart,
-                    bundle: files.filter(f => f.name.split("?")[0].endsWith(bundlePath)).map(f => f.startTime),
+                    script: named(scriptPath).map(f => f.startTime),
+                    bundle: named(bundlePath).length,
                     styles: files.filter(f => f.name.split("?")[0].endsWith(".css")).map(f => f.responseEnd)};
-        }""", BUNDLE_PATH)
-        assert len(timing["bundle"]) == 1, timing
-        assert timing["bundle"][0] >= timing["load"] > 0, timing
+        }""", [CHARTS_SCRIPT, BUNDLE_PATH])
+        assert len(timing["script"]) == 1, timing
+        assert timing["script"][0] >= timing["load"] > 0, timing
+        assert timing["bundle"] == 0, timing
         # The styles the text needs were all in before.
-        assert timing["styles"] and max(timing["styles"]) <= timing["bundle"][0], timing
+        assert timing["styles"] and max(timing["styles"]) <= timing["script"][0], timing
     finally:
         context.close()

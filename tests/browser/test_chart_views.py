@@ -21,7 +21,7 @@ import pytest
 
 from belarus_book.commands import chromium
 from belarus_book.web import chart_html
-from belarus_book.web.chart_bundle import BUNDLE_NAME, VIEWS_NAME
+from belarus_book.web.chart_bundle import CHARTS_NAME, VIEWS_NAME
 from belarus_book.web.layout import CHART_SPECS_DIR, GERMAN_DIR
 
 from ..helpers import SITE, WCAG_TAGS, chart_pages, open_in_mode
@@ -289,11 +289,11 @@ def test_no_wcag_violation_with_a_view_open(browser, site_url, axe_source, chart
 
 
 def test_the_views_are_a_script_of_their_own():
-    """Their code is not in the bundle every chart page loads, and the bundle names them."""
-    bundle = (VEGA_DIR / BUNDLE_NAME).read_text(encoding="utf-8")
+    """Their code is not in the script every chart page loads, and that script names them."""
+    charts = (VEGA_DIR / CHARTS_NAME).read_text(encoding="utf-8")
     views = (VEGA_DIR / VIEWS_NAME).read_text(encoding="utf-8")
-    assert "rows behind the chart" in views and "rows behind the chart" not in bundle
-    assert f'"{VIEWS_NAME}?v=' in bundle, "the bundle loads the views by name and checksum"
+    assert "rows behind the chart" in views and "rows behind the chart" not in charts
+    assert f'"{VIEWS_NAME}?v=' in charts, "the charts script loads the views by name and checksum"
 
 
 def test_views_script_loads_only_when_a_view_is_opened(browser, site_url, chart_page):

@@ -104,7 +104,7 @@ def wait_for_charts(page, timeout_ms: int = 20_000) -> int:
     """Draw every chart on the page and wait until they are drawn; return how many there are."""
     count = page.locator(".vega-chart").count()
     if count:
-        # A chart is drawn when it comes near the viewport (chart_loader.js): draw them all.
+        # A live chart is drawn when a reader reaches for it (chart_loader.js): draw them all.
         page.wait_for_function("() => window.bookDrawAllCharts !== undefined", timeout=timeout_ms)
         page.evaluate("() => { window.bookDrawAllCharts(); }")
         page.wait_for_function(

@@ -1,7 +1,8 @@
 """The charts' scripts: the site's chart scripts, and each chart page's specs file.
 
-The Vega bundle and the views script are written once per build by
-:mod:`belarus_book.web.chart_bundle`; the bundle goes only on pages that draw a chart. Each such
+The charts' scripts (the charts script, the Vega bundle it loads when a reader reaches for
+a chart, the views) are written once per build by :mod:`belarus_book.web.chart_bundle`; the
+charts script goes only on pages that draw a chart. Each such
 page's specs, compiled from Vega-Lite to Vega, move out of its HTML into a script file of its
 own (``_static/_charts/<page>.js``, see :mod:`belarus_book.web.chart_html`), and each
 placeholder gets its chart drawn as SVG, shown until the live chart is drawn and with
@@ -18,11 +19,11 @@ from sphinx.application import Sphinx
 from ..data import find_data_dir
 from ..i18n import text_of
 from ..web import chart_bundle, chart_html, chart_static
-from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR
+from ..web.layout import BUNDLE_PATH, CHART_SPECS_DIR, CHARTS_SCRIPT
 
 
 def write_bundle(app: Sphinx) -> None:
-    # Before any page is written, so every page's script URL carries the bundle's checksum.
+    # Before any page is written, so every page's script URL carries the charts script's checksum.
     if app.builder.format != "html":
         return
     app.bb_bundle_key = chart_bundle.write_scripts(Path(app.srcdir) / "_build",
@@ -41,8 +42,8 @@ def _source_names(app: Sphinx, ids: list[str]) -> dict[str, str]:
 
 
 def move_specs(app: Sphinx, pagename: str, context: dict) -> None:
-    """On a page with charts: its specs into its own script, and that script and the bundle
-    into the page's script list."""
+    """On a page with charts: its specs into its own script, and that script and the charts
+    script into the page's script list."""
     body = context.get("body", "")
     if f'class="{chart_html.PLACEHOLDER_CLASS}"' not in body:
         return
@@ -58,11 +59,11 @@ def move_specs(app: Sphinx, pagename: str, context: dict) -> None:
     target.write_text(chart_html.specs_script(specs, _source_names(app, chart_html.source_ids(specs))),
                       encoding="utf-8")
     # Sphinx resets the script list after each page, so these go to this page only. The
-    # specs are deferred, so they are there before the page's load event, when the bundle is
-    # added (with its checksum in the URL, as Sphinx stamps the files it links).
+    # specs are deferred, so they are there before the page's load event, when the charts
+    # script is added (with its checksum in the URL, as Sphinx stamps the files it links).
     app.add_js_file(specs_file, defer="defer")
-    bundle_url = context["pathto"](f"_static/{BUNDLE_PATH}", 1) + f"?v={app.bb_bundle_key}"
-    app.add_js_file(None, body=chart_bundle.fetch_after_load(bundle_url))
+    script_url = context["pathto"](f"_static/{CHARTS_SCRIPT}", 1) + f"?v={app.bb_bundle_key}"
+    app.add_js_file(None, body=chart_bundle.fetch_after_load(script_url))
 
 
 def draw_static_charts(app: Sphinx, pagename: str, context: dict) -> None:

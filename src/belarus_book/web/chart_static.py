@@ -1,13 +1,13 @@
 """Each chart drawn at build time into its page, as SVG (issue 29).
 
-The live chart needs the Vega bundle, which a page fetches only after its text has painted;
-until then, and for a reader with scripts off, in a reader view or a feed, the placeholder
-held only the chart's description. Now it also holds the chart itself: the SVG vl-convert
+The live chart needs the Vega bundle, which a page fetches only when a reader reaches for a
+chart; until then, and for a reader with scripts off, in a reader view, in print or a feed,
+the placeholder held only the chart's description. Now it also holds the chart itself: the SVG vl-convert
 draws from the very Vega spec the page's script draws, wrapped as one image named by the
 chart's description (its marks' own roles and labels are left out: the live chart offers
 them, with its tooltips). The page's
-script puts the live chart in its place when it comes near the screen
-(``js/chart_loader.js``).
+script puts the live chart in its place when a reader points at the chart, taps it or moves
+the focus into it (``js/chart_loader.js``).
 
 Vega's own default width (300 px) stands in for a chart that takes its container's width:
 the charts' heights do not depend on their width, so the live chart that replaces the

@@ -15,13 +15,18 @@ from ..i18n import tr
 DISTRIBUTION = "belarus-book"
 # Pages under this folder are chapters: they get the download box, a notebook and a PDF.
 CHAPTER_PREFIX = "chapters/"
-# Relative to the site's _static/ folder, as Sphinx's add_js_file expects: the Vega bundle,
+# Relative to the site's _static/ folder, as Sphinx's add_js_file expects: the charts' script
+# (tab bars; draws a live chart when a reader reaches for it), the Vega bundle it then loads,
 # each chart page's specs (<CHART_SPECS_DIR>/<pagename>.js), the claims ledger's filters and
 # what loads the theme's scripts on first use.
+CHARTS_SCRIPT = "_vega/charts.js"
 BUNDLE_PATH = "_vega/vega-charts.js"
 CHART_SPECS_DIR = "_charts"
 CLAIMS_SCRIPT = "_claims/claims-filter.js"
 THEME_LOADER = "_theme/theme-loader.js"
+# The copy of a theme's stylesheet without the rules no page uses, beside the full one, which
+# the pages link instead (belarus_book.sphinx.unused_css): name.css -> name.slim.css.
+SLIM_CSS_SUFFIX = ".slim.css"
 # Relative to the site root: chapter notebooks, the package's wheel, the PDFs `make pdf` adds.
 NOTEBOOK_DIR = "_downloads/notebooks"
 WHEEL_DIR = "_downloads"

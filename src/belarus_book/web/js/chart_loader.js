@@ -1,16 +1,36 @@
-// Runs inside the same function scope as the bundle. Draws each chart placeholder as SVG
-// (with that renderer Vega labels the chart with the spec's description) when it comes
-// near the viewport, so a page with several charts draws only those a reader reaches; the
-// chart drawn at build time (an SVG, belarus_book.web.chart_static) stays in place until
-// then, in the chart's view, and is removed in the same task that adds the live chart,
-// which is as high (but for charts laid out by the width of their text, which the build
-// measures with other fonts): nothing moves. The specs are Vega, compiled from Vega-Lite when
-// the site was built, so Vega alone draws them, with vega-tooltip's tooltips (what
-// vega-embed would add). Before printing, every chart is drawn; the print edition and the
-// tests draw them all with window.bookDrawAllCharts() and read when the page's charts are
-// all drawn (data-charts-drawn on the root element).
-const NEAR_VIEWPORT = "1200px 0px";
+// Runs inside the charts script's function scope, after the tab bar it uses (chart_tabs.js).
+// Each chart is on the page already, as the drawing the build made (an SVG,
+// belarus_book.web.chart_static), which shows at first paint, in print and with scripts off.
+// The live chart, with its tooltips, needs Vega and vega-tooltip (vega-charts.js, 200 KB
+// over the wire and a long task on a phone), so it is drawn only for a reader who reaches for
+// a chart: points at it, taps it, or moves the focus into it (its tabs). Vega loads then, once
+// per page, and the live chart replaces the drawing in the same task that adds it; it is
+// as high (but for charts laid out by the width of their text, which the build measures
+// with other fonts), so nothing moves. The specs are Vega, compiled from Vega-Lite when the
+// site was built, so Vega alone draws them, with vega-tooltip's tooltips (what vega-embed
+// would add). The print edition and the tests draw every chart with
+// window.bookDrawAllCharts() and read when they are all drawn (data-charts-drawn on the root
+// element).
+// Replaced by the build with the file's name and checksum (so no browser keeps a stale copy).
+const VEGA_FILE = "vega-charts.js";
+const CHARTS_SCRIPT = document.currentScript ? document.currentScript.src : document.baseURI;
+let vegaLoading = null;
 let bookTooltip = null;
+function loadVega() {
+  if (!vegaLoading) {
+    vegaLoading = new Promise(function (resolve, reject) {
+      const script = document.createElement("script");
+      script.src = new URL(VEGA_FILE, CHARTS_SCRIPT).href;
+      script.onload = function () { resolve(window.bookVega); };
+      script.onerror = function () {
+        vegaLoading = null;
+        reject(new Error("Vega did not load"));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return vegaLoading;
+}
 // A tooltip leaves out the lines with nothing to say: an empty value (a German excerpt needs no
 // translation in the German edition; a row without a note) would show a title and a blank.
 function withoutBlankLines(call) {
@@ -24,11 +44,12 @@ function withoutBlankLines(call) {
   };
 }
 function drawBookChart(target, spec) {
-  const lib = window.bookVega;
-  bookTooltip = bookTooltip || withoutBlankLines(new lib.Tooltip().call);
-  const view = new lib.View(lib.parse(spec), { renderer: "svg", container: target, hover: true });
-  view.tooltip(bookTooltip);
-  return view.runAsync();
+  return loadVega().then(function (lib) {
+    bookTooltip = bookTooltip || withoutBlankLines(new lib.Tooltip().call);
+    const view = new lib.View(lib.parse(spec), { renderer: "svg", container: target, hover: true });
+    view.tooltip(bookTooltip);
+    return view.runAsync();
+  });
 }
 function drawBookCharts() {
   const holders = Array.from(document.querySelectorAll(".vega-chart"));
@@ -44,14 +65,10 @@ function drawBookCharts() {
     document.documentElement.dataset.chartsDrawn = String(holders.length);
     allDrawn(holders.length);
   }
-  const near = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) { if (entry.isIntersecting) { draw(entry.target); } });
-  }, { rootMargin: NEAR_VIEWPORT }) : null;
   function draw(holder) {
     const start = waiting.get(holder);
     if (!start) { return; }
     waiting.delete(holder);
-    if (near) { near.unobserve(holder); }
     start();
   }
   holders.forEach(function (holder) {
@@ -85,17 +102,19 @@ function drawBookCharts() {
         })
         .then(settled);
     });
-    if (near) { near.observe(holder); } else { draw(holder); }
+    // A finger that only scrolls past a chart is no reason to fetch Vega: on a touch screen
+    // a tap reaches for it, elsewhere the pointer coming over it.
+    holder.addEventListener("pointerover", function (event) {
+      if (event.pointerType !== "touch") { draw(holder); }
+    });
+    holder.addEventListener("click", function () { draw(holder); });
+    holder.addEventListener("focusin", function () { draw(holder); });
   });
   if (!holders.length) { left = 1; settled(); }
-  function drawAll() {
+  window.bookDrawAllCharts = function () {
     Array.from(waiting.keys()).forEach(draw);
     return everyChart;
-  }
-  // Vega draws a spec with inline data without waiting for anything but promise callbacks,
-  // which run before the browser goes on to print.
-  window.addEventListener("beforeprint", drawAll);
-  window.bookDrawAllCharts = drawAll;
+  };
 }
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", drawBookCharts);

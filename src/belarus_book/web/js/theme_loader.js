@@ -87,10 +87,13 @@
     ".jp-RenderedHTMLCommon, .pst-scrollable-table-container";
   let resized = null;
   function tabStops() {
-    document.querySelectorAll(SCROLLABLE).forEach(function (el) {
-      const scrolls = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight;
-      el.tabIndex = scrolls ? 0 : -1;
+    const found = Array.from(document.querySelectorAll(SCROLLABLE));
+    // Every size is read before any tab stop is set: a tab stop set between two reads would
+    // have the browser lay the page out again for the next one.
+    const scrolls = found.map(function (el) {
+      return el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight;
     });
+    found.forEach(function (el, k) { el.tabIndex = scrolls[k] ? 0 : -1; });
   }
   window.addEventListener("resize", function () {
     clearTimeout(resized);
