@@ -8,7 +8,8 @@
   claims filter, sphinx-thebe's leftovers, markup fixes (:mod:`.a11y`), slimmer code
   highlighting (:mod:`.highlight`), link previews (:mod:`.social`), deferred scripts and
   the theme's scripts loaded on first use (:mod:`.pagespeed`)).
-- :mod:`.icons`: the theme's icons as a small stylesheet instead of the Font Awesome kit.
+- :mod:`.icons`: the theme's icons as a small stylesheet instead of the Font Awesome kit;
+  :mod:`.unused_css`: the theme's and extensions' stylesheets without the rules no page uses.
 - :mod:`.claims_role`: ``{claims}``, the claims a summary sentence rests on, linked.
 - :mod:`.records`: what each chapter recorded it used (tables, sources, claims).
 - :mod:`.downloads`: each chapter's download box; :mod:`.notebooks`: the notebook editions
@@ -40,6 +41,7 @@ from . import (
     sitemap,
     social,
     static_files,
+    unused_css,
     version,
     wheel,
 )
@@ -72,4 +74,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", sitemap.write_after_build)
     app.connect("build-finished", wheel.publish_wheel)
     app.connect("build-finished", icons.drop_kit)
+    # After the other extensions' handlers, which copy stylesheets of their own.
+    app.connect("build-finished", unused_css.slim_theme_stylesheets, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,6 +28,8 @@ import sphinx_book_theme
 import sphinx_exercise
 from sphinx.application import Sphinx
 
+from ..web.layout import SLIM_CSS_SUFFIX
+
 CSS_NAME = "icons.css"
 KIT = "scripts/fontawesome.js"
 THEME_STATIC = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
@@ -162,7 +164,9 @@ def write_stylesheet(app: Sphinx, pagename: str, context: dict) -> None:
     # from its package: it copies its own only when the build has finished. In one order
     # by name, wherever each was read from, so the first build and a later one (which finds
     # exercise.css copied) write the same file (the PDFs printed from a site stay its own).
-    styles = {p.relative_to(static).as_posix(): p for p in static.rglob("*.css") if p.name != CSS_NAME}
+    # (Not the slim copies of the last build: they hold nothing the full ones do not.)
+    styles = {p.relative_to(static).as_posix(): p for p in static.rglob("*.css")
+              if p.name != CSS_NAME and not p.name.endswith(SLIM_CSS_SUFFIX)}
     for late in LATE_STYLESHEETS:
         styles.setdefault(late.name, late)
     rules = [rule for _, path in sorted(styles.items()) for rule in character_rules(path.read_text(encoding="utf-8"))]
