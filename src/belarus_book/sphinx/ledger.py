@@ -6,15 +6,13 @@ chapter recorded when it ran (:mod:`.records`)."""
 from __future__ import annotations
 
 import re
-import shutil
 from html import escape as esc
-from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from ..i18n import tr
-from ..web import JS_DIR
 from ..web.layout import CHAPTER_PREFIX, CLAIMS_SCRIPT
+from . import static_files
 from .claims_role import LEDGER_DOC
 from .records import chapters_of_claims
 
@@ -23,11 +21,7 @@ CLAIMS_MARK = 'id="claims-filter"'
 
 
 def write_script(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    script = Path(app.outdir) / "_static" / CLAIMS_SCRIPT
-    script.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(JS_DIR / "claims_filter.js", script)
+    static_files.copy_script(app, "claims_filter.js", CLAIMS_SCRIPT)
 
 
 def add_script(app: Sphinx, pagename: str, context: dict) -> None:

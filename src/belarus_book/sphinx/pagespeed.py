@@ -17,24 +17,19 @@ loads them when a reader first reaches for one of those (see its comments).
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..web import JS_DIR
 from ..web.layout import THEME_LOADER
+from . import static_files
 
 # In the order they must run: the theme's script uses Bootstrap's.
 THEME_SCRIPTS = ("scripts/bootstrap.js", "scripts/pydata-sphinx-theme.js")
 
 
 def write_theme_loader(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    target = Path(app.outdir) / "_static" / THEME_LOADER
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(JS_DIR / "theme_loader.js", target)
+    static_files.copy_script(app, "theme_loader.js", THEME_LOADER)
 
 
 def _checksum(app: Sphinx, name: str) -> str:
