@@ -39,7 +39,9 @@ def measured(load: float, indexes: list[float]) -> dict:
 def test_the_table_shows_the_load_and_each_pages_benchmark_index():
     text = table(measured(0.4, [1010.4, 1020.0, 1030.0]))
     assert "load average at the start: 0.40 0.50 0.25 (1, 5, 15 min) on 2 cores" in text
-    assert "| index.html | 90 ! | 100 | 100 | 100 | 380 | 150 | 1020 (1010, 1020, 1030) |" in text
+    # 90 and 380 KB miss their targets (95, 300 KB: issue 29); 150 ms is within 200.
+    assert "| index.html | 90 ! | 100 | 100 | 100 | 380 ! | 150 | 1020 (1010, 1020, 1030) |" in text
+    assert "| target | >= 95 | 100 | 100 | 100 | <= 300 | <= 200 | |" in text
     assert "MACHINE BUSY" not in text
 
 
