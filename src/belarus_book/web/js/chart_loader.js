@@ -14,22 +14,9 @@
 // Replaced by the build with the file's name and checksum (so no browser keeps a stale copy).
 const VEGA_FILE = "vega-charts.js";
 const CHARTS_SCRIPT = document.currentScript ? document.currentScript.src : document.baseURI;
-let vegaLoading = null;
 let bookTooltip = null;
 function loadVega() {
-  if (!vegaLoading) {
-    vegaLoading = new Promise(function (resolve, reject) {
-      const script = document.createElement("script");
-      script.src = new URL(VEGA_FILE, CHARTS_SCRIPT).href;
-      script.onload = function () { resolve(window.bookVega); };
-      script.onerror = function () {
-        vegaLoading = null;
-        reject(new Error("Vega did not load"));
-      };
-      document.head.appendChild(script);
-    });
-  }
-  return vegaLoading;
+  return loadScript(new URL(VEGA_FILE, CHARTS_SCRIPT).href, function () { return window.bookVega; });
 }
 // A tooltip leaves out the lines with nothing to say: an empty value (a German excerpt needs no
 // translation in the German edition; a row without a note) would show a title and a blank.

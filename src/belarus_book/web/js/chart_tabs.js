@@ -1,5 +1,5 @@
-// Inside the bundle's function scope, in a scope of its own (the bundle's names stay
-// untouched), before the loader that uses it: the tab bar under every chart (WAI-ARIA tabs:
+// Inside the charts script's function scope, in a scope of its own, before the loader that
+// uses it: the tab bar under every chart (WAI-ARIA tabs:
 // Chart, Table, Sources, Download). The views themselves are in chart-views.js, which
 // only a reader who opens one loads (a script element, so it loads from file:// too);
 // every other reader gets just this bar. Before printing, each chart is followed by its
@@ -22,7 +22,6 @@ const VIEW_NAMES = WORDS.views;
 const VIEWS_FILE = "chart-views.js";
 const HERE = document.currentScript ? document.currentScript.src : document.baseURI;
 const charts = [];
-let loading = null;
 
 function el(tag, attrs, kids) {
   const node = document.createElement(tag);
@@ -31,18 +30,7 @@ function el(tag, attrs, kids) {
   return node;
 }
 function loadViews() {
-  if (!loading) {
-    loading = new Promise(function (resolve, reject) {
-      const script = el("script", { src: new URL(VIEWS_FILE, HERE).href });
-      script.onload = function () { resolve(window.bookChartViews); };
-      script.onerror = function () {
-        loading = null;
-        reject(new Error("the chart views did not load"));
-      };
-      document.head.append(script);
-    });
-  }
-  return loading;
+  return loadScript(new URL(VIEWS_FILE, HERE).href, function () { return window.bookChartViews; });
 }
 function addChartViews(holder, spec, chartPanel) {
   const id = "bb-chart-" + holder.dataset.chartIndex;
