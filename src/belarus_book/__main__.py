@@ -5,7 +5,7 @@
     python -m belarus_book dist  [BOOK_DIR]   the offline zip, after build (and pdf)
     python -m belarus_book bench [BOOK_DIR]   build times, page sizes, chart drawing times,
                                               Lighthouse on a phone
-    python -m belarus_book lighthouse [BOOK_DIR]   Lighthouse on the site already built
+    python -m belarus_book lighthouse [BOOK_DIR] [--slow-cpu]   Lighthouse on the site already built
     python -m belarus_book german [BOOK_DIR]  the German edition alone, into _build/de
     python -m belarus_book clean [BOOK_DIR]   remove _build/ (the site last, or nothing)
     python -m belarus_book clean-cache [BOOK_DIR]   remove the execution cache only
@@ -36,6 +36,8 @@ TOOLS = {
 OPTIONS = {
     "pdf": [("--if-chromium", "without Chromium, say so and stop without error (not in CI): "
                               "make test, so a machine without a browser runs the other tests")],
+    "lighthouse": [("--slow-cpu", "slow the CPU 10 times instead of Lighthouse's 4, as on the "
+                                  "slowest machine of this kind on record")],
 }
 
 

@@ -58,3 +58,23 @@ def test_both_editions_landing_pages_and_chapters_are_measured(tmp_path):
         (tmp_path / page).write_text("<html></html>", encoding="utf-8")
     assert pages(tmp_path) == ["index.html", "chapters/a.html", "chapters/b.html",
                                "de/index.html", "de/chapters/a.html"]
+
+
+def test_slow_cpu_slows_lighthouses_cpu_ten_times_not_four(tmp_path):
+    from belarus_book.commands.lighthouse import SLOW_CPU, command
+
+    url, report = "http://127.0.0.1:8000/index.html", tmp_path / "report.json"
+    assert SLOW_CPU == 10
+    assert not [a for a in command(url, report) if "cpuSlowdownMultiplier" in a]
+    assert "--throttling.cpuSlowdownMultiplier=10" in command(url, report, slow_cpu=True)
+    assert command(url, report, slow_cpu=True)[:2] == command(url, report)[:2]
+
+
+def test_the_lighthouse_tool_takes_slow_cpu(monkeypatch, tmp_path):
+    from belarus_book import __main__
+    from belarus_book.commands import lighthouse
+
+    called = {}
+    monkeypatch.setattr(lighthouse, "run", lambda book, **options: called.update(options) or 0)
+    assert __main__.main(["lighthouse", str(tmp_path), "--slow-cpu"]) == 0
+    assert called == {"slow_cpu": True}
