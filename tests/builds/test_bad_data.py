@@ -19,16 +19,7 @@ from belarus_book.commands.chromium import COPY_IGNORE
 from belarus_book.i18n.edition_tree import WORDS_DIR
 from belarus_book.web.layout import GERMAN_DIR, site_dir
 
-from ..helpers import (
-    ROOT,
-    SITE,
-    edit_csv_cell,
-    lay_out_every_section,
-    read_csv,
-    run_build,
-    site_digest,
-    write_csv,
-)
+from ..helpers import ROOT, SITE, edit_csv_cell, read_csv, run_build, site_digest, write_csv
 
 
 @pytest.fixture
@@ -208,8 +199,6 @@ def test_markup_in_data_is_shown_as_text_and_never_runs(poisoned_book, browser):
             try:
                 page.goto(url + page_path, wait_until="load")
                 chromium.wait_for_charts(page)
-                # As a reader who has scrolled through: every section laid out, its text rendered.
-                lay_out_every_section(page)
                 marks = page.locator(".vega-chart svg g.role-mark path, .vega-chart svg g.role-mark circle")
                 tooltip_texts = []
                 for i in range(min(marks.count(), 12)):  # the poisoned rows come first
