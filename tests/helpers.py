@@ -165,15 +165,6 @@ def open_in_mode(browser, url: str, mode: str, **context_options):
     return context, page
 
 
-def lay_out_every_section(page) -> None:
-    """Every section laid out and painted, as once a reader has scrolled through the page:
-    a section far below the screen is not (content-visibility, _static/book.css), and axe
-    would check only what is. Returns after two frames, when what reacts to sizes (the
-    scrollable regions' tab stops) has."""
-    page.add_style_tag(content="section { content-visibility: visible !important; }")
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-
-
 # --------------------------------------------------------------------------- the download box
 BOX = re.compile(r'<div class="admonition note bb-downloads"[^>]*>(.*?)</div>', re.S)
 # The box's own links (other extensions may add items to the box, e.g. the print PDF,

@@ -15,11 +15,10 @@ import pytest
 
 from belarus_book.commands import chromium
 
-from ..helpers import SITE, WCAG_TAGS, chart_pages, lay_out_every_section, open_in_mode
+from ..helpers import SITE, WCAG_TAGS, chart_pages, open_in_mode
 
 
 def axe_violations(page, axe_source: str) -> list[dict]:
-    lay_out_every_section(page)
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
         """async (tags) => {

@@ -11,7 +11,7 @@ from belarus_book.commands import chromium
 from belarus_book.web.chart_bundle import VIEWS_NAME
 from belarus_book.web.layout import BUNDLE_PATH, CHART_SPECS_DIR, CHARTS_SCRIPT, GERMAN_DIR
 
-from ..helpers import SITE, chart_pages, lay_out_every_section, site_pages
+from ..helpers import SITE, chart_pages, site_pages
 
 VIEWS_PATH = (PurePosixPath(BUNDLE_PATH).parent / VIEWS_NAME).as_posix()
 
@@ -87,8 +87,6 @@ def test_hovering_a_mark_shows_its_tooltip(browser, site_url, chart_page):
     context, page, _ = open_page(browser, site_url, chart_page)
     try:
         chromium.wait_for_charts(page)
-        # As a reader who has scrolled to the chart: its section is laid out.
-        lay_out_every_section(page)
         tooltip = page.locator("#vg-tooltip-element")
         marks = page.locator(".vega-chart svg g.role-mark path, .vega-chart svg g.role-mark circle")
         for i in range(min(marks.count(), 25)):

@@ -24,7 +24,7 @@ from belarus_book.web import chart_html
 from belarus_book.web.chart_bundle import CHARTS_NAME, VIEWS_NAME
 from belarus_book.web.layout import CHART_SPECS_DIR, GERMAN_DIR
 
-from ..helpers import SITE, WCAG_TAGS, chart_pages, lay_out_every_section, open_in_mode
+from ..helpers import SITE, WCAG_TAGS, chart_pages, open_in_mode
 
 SOURCE_KEYS = {"source_id", "source", "coords_from"}
 PRINT_ROWS = 15
@@ -132,9 +132,6 @@ def test_views_show_and_download_exactly_the_chart_rows(browser, site_url, chart
     names = source_names(chart_page)
     said, view = words(chart_page), views(chart_page)
     source_column, excerpt_column = said["columns"][3], said["columns"][4]
-    # The tabs' words as a reader sees them, the page scrolled through (a section far below
-    # the screen has no rendered text until then).
-    lay_out_every_section(page)
     try:
         for i, (holder, spec) in enumerate(charts):
             expected = chart_rows(spec)
@@ -263,7 +260,6 @@ def test_tabs_work_by_keyboard_alone(browser, site_url, chart_page):
 def chart_violations(page, axe_script: str) -> list[dict]:
     """axe's WCAG A/AA violations inside the charts' cards (the rest of each page is
     test_a11y.py's), with the page's colours and landmarks around them."""
-    lay_out_every_section(page)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(content=axe_script)
     return page.evaluate(

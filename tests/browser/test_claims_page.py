@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from ..helpers import SITE, lay_out_every_section
+from ..helpers import SITE
 
 PAGE = "appendix/claims.html"
 
@@ -133,7 +133,6 @@ def test_status_is_among_the_first_columns_a_reader_sees(browser, site_url, widt
     page = context.new_page()
     try:
         page.goto(site_url + PAGE, wait_until="load")
-        lay_out_every_section(page)
         seen = page.evaluate("""() => {
             const th = [...document.querySelectorAll('#claims-table thead th')]
                 .find(t => t.textContent.trim() === 'Status');

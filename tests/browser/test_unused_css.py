@@ -10,7 +10,7 @@ import pytest
 
 from belarus_book.web.layout import SLIM_CSS_SUFFIX
 
-from ..helpers import SITE, lay_out_every_section
+from ..helpers import SITE
 
 VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
@@ -82,9 +82,6 @@ def snapshots(browser, site_url: str, path: str, viewport: str, states: list[str
             page.wait_for_function("() => window.bookDrawAllCharts !== undefined")
         if path.startswith("search.html"):
             page.locator("#search-results li").first.wait_for()
-        # Every section laid out: how high one far below the screen is until then depends on
-        # when the browser last rendered, not on the stylesheets.
-        lay_out_every_section(page)
         taken = {"as loaded": page.evaluate(SNAPSHOT)}
         for state in states:
             open_state(page, state)
