@@ -3,7 +3,8 @@
 - ``charts.js``, on every page that draws a chart, added once the page has loaded: the tab
   bar under each chart (``chart_tabs.js``) and what draws a live chart when a reader reaches
   for it (``chart_loader.js``), with the one way both fetch a script (``load_script.js``), in
-  one function scope so their names cannot clash with the theme's scripts. Until then each chart is the drawing the build put in the page.
+  one function scope so their names cannot clash with the theme's scripts. Until then each
+  chart is the drawing the build put in the page.
 - ``vega-charts.js``: Vega and vega-tooltip from the pinned vl-convert, which ``charts.js``
   loads only when a reader first reaches for a chart (issue 29: on a phone it was most of a
   page's bytes and its longest task), in a function scope of its own.

@@ -83,25 +83,30 @@
 
   // The theme's script gives scrollable code, outputs and tables a tab stop, so a keyboard
   // can scroll them (WCAG 2.1.1); until it has run, this does the same, on the same elements.
+  // Their sizes are read as a ResizeObserver reports them, after the browser's own layout:
+  // measured at the load event, they had the whole page laid out once more (a long task on a
+  // phone). Each is read again whenever its size changes; one not laid out (in a folded
+  // solution) is reported at size zero, and again once shown.
   const SCROLLABLE = "pre, .nboutput > .output_area, .cell_output > .output, " +
     ".jp-RenderedHTMLCommon, .pst-scrollable-table-container";
-  let resized = null;
-  function tabStops() {
-    const found = Array.from(document.querySelectorAll(SCROLLABLE));
+  const sized = new ResizeObserver(function (entries) {
+    if (ready) { sized.disconnect(); return; }
     // Every size is read before any tab stop is set: a tab stop set between two reads would
     // have the browser lay the page out again for the next one.
-    const scrolls = found.map(function (el) {
+    const shown = entries.filter(function (entry) {
+      return entry.contentRect.width > 0 || entry.contentRect.height > 0;
+    });
+    const scrolls = shown.map(function (entry) {
+      const el = entry.target;
       return el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight;
     });
-    found.forEach(function (el, k) { el.tabIndex = scrolls[k] ? 0 : -1; });
-  }
-  window.addEventListener("resize", function () {
-    clearTimeout(resized);
-    if (!ready) { resized = setTimeout(tabStops, 300); }
+    shown.forEach(function (entry, k) { entry.target.tabIndex = scrolls[k] ? 0 : -1; });
   });
-
-  if (document.readyState === "complete") { tabStops(); }
-  else { window.addEventListener("load", tabStops); }
+  function watchSizes() {
+    document.querySelectorAll(SCROLLABLE).forEach(function (el) { sized.observe(el); });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", watchSizes); }
+  else { watchSizes(); }
   if (matchMedia(WIDE).matches) {
     const idle = window.requestIdleCallback || function (run) { setTimeout(run, 1); };
     const atIdle = function () { idle(load, { timeout: 3000 }); };
