@@ -121,8 +121,11 @@ def theme_stylesheets(app: Sphinx) -> list[str]:
     linked = set()
     for page in Path(app.outdir).rglob("*.html"):
         linked.update(_LINKED.findall(page.read_text(encoding="utf-8")))
-    return sorted(name for name in linked
-                  if Path(name).name not in own and not name.endswith(SLIM_CSS_SUFFIX))
+    # A page the build did not write again still links the last build's slim copy: its full
+    # stylesheet is slimmed again too, so every build slims from the theme's own files.
+    full = {name.removesuffix(SLIM_CSS_SUFFIX) + ".css" if name.endswith(SLIM_CSS_SUFFIX) else name
+            for name in linked}
+    return sorted(name for name in full if Path(name).name not in own)
 
 
 def _link_slim_copies(outdir: Path, slimmed: dict[str, str]) -> None:
